@@ -1,0 +1,50 @@
+# Yokohama Declaration map — every task a person or CI runs. `make help` lists them.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint typecheck validate geocode bench bench-geocode screenshots basemap clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps re-run pip only when a requirements file changes.
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+run: $(VENV)/.runtime-installed ## Start the dashboard on the committed data (no network needed)
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+test: lint ## Install dev requirements, lint, and run the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed ## Ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy signatories
+
+typecheck: lint
+
+validate: $(VENV)/.runtime-installed ## Validate the committed data files
+	$(BIN)/python -m signatories validate data
+
+geocode: $(VENV)/.runtime-installed ## Fill missing coordinates (offline gazetteer unless online is asked for)
+	$(BIN)/python -m signatories geocode
+
+bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
+	$(BIN)/python benchmarks/bench_geocode.py
+
+bench: bench-geocode ## Run every benchmark and print the tables
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

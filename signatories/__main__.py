@@ -1,0 +1,7 @@
+"""`python -m signatories ...`: the command-line interface."""
+
+import sys
+
+from signatories.cli import main
+
+sys.exit(main())
