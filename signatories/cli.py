@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_validate)
 
+    from signatories.geocoding.cli import add_geocode_command
+
+    add_geocode_command(commands)
     return parser
 
 
