@@ -1,0 +1,16 @@
+"""Entry point: page configuration and navigation; each page lives in pages/."""
+
+import streamlit as st
+
+from signatories.i18n import t
+from signatories.ui.state import current_lang
+
+lang = current_lang()
+# No page or tab icons: Streamlit fetches a Material icon used as the favicon from Google's CDN,
+# which fails (and logs an error) at a venue without internet.
+st.set_page_config(page_title=t("app.title", lang), layout="wide")
+st.navigation(
+    [
+        st.Page("pages/explorer.py", title=t("explorer.page_title", lang), default=True),
+    ]
+).run()

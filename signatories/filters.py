@@ -1,0 +1,178 @@
+"""What the explorer shows: the filter state, filtering the organisations, and the counts of what is left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+import pandas as pd
+
+from signatories import vocab
+from signatories.i18n import DEFAULT_LANG, Lang
+
+# The declaration's horizon: both proposers pledged carbon neutrality by 2050, the year the Paris
+# Agreement's 1.5 °C pathways reach net zero; the headline share counts targets no later than this.
+BENCHMARK_YEAR: Final = 2050
+
+# The basis filter offers the two ways a target can be found; "none" is the "no target found" switch.
+FILTER_BASES: Final = ("own", "national")
+
+# Columns searched by the free-text box, in both languages.
+SEARCH_COLUMNS: Final = ("name_en", "short_name", "name_ja", "seat", "seat_ja")
+COUNTRY_NAME_COLUMNS: Final = ("name_en", "name_ja")
+
+# Latin diacritics (Malé, Huế) fold away; Japanese voicing marks (U+3099, U+309A) lie outside this block.
+_COMBINING_LATIN: Final = r"[\u0300-\u036f]"
+
+
+def _ordered(values: tuple[str, ...], order: tuple[str, ...]) -> tuple[str, ...]:
+    """Unique values in vocabulary order, unknown ones last and sorted, so equal selections compare equal."""
+    rank = {value: index for index, value in enumerate(order)}
+    return tuple(sorted(set(values), key=lambda value: (rank.get(value, len(rank)), value)))
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """Everything a link reproduces; the defaults mean "show everything"."""
+
+    countries: tuple[str, ...] = ()
+    org_types: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+    include_no_target: bool = True
+    bases: tuple[str, ...] = ()
+    query: str = ""
+    selected: str = ""
+    lang: Lang = DEFAULT_LANG
+    show_arcs: bool = True
+    online_basemap: bool = True
+
+    def __post_init__(self) -> None:
+        # Selections are sets; a canonical order keeps equality and the URL independent of click order.
+        object.__setattr__(self, "countries", _ordered(tuple(self.countries), ()))
+        object.__setattr__(self, "org_types", _ordered(tuple(self.org_types), vocab.ORG_TYPES))
+        object.__setattr__(self, "roles", _ordered(tuple(self.roles), vocab.ROLES))
+        object.__setattr__(self, "bases", _ordered(tuple(self.bases), FILTER_BASES))
+        object.__setattr__(self, "query", self.query.strip())
+
+
+# The fields that narrow the set of organisations; the rest choose how it is shown.
+FILTER_FIELDS: Final = (
+    "countries",
+    "org_types",
+    "roles",
+    "year_min",
+    "year_max",
+    "include_no_target",
+    "bases",
+    "query",
+)
+
+
+def reset_filters(state: FilterState) -> FilterState:
+    """The same view with every filter back to "everything" and nothing selected."""
+    defaults = FilterState()
+    changes = {name: getattr(defaults, name) for name in FILTER_FIELDS}
+    return replace(state, selected="", **changes)
+
+
+def is_filtered(state: FilterState) -> bool:
+    defaults = FilterState()
+    return any(getattr(state, name) != getattr(defaults, name) for name in FILTER_FIELDS)
+
+
+def fold_text(text: pd.Series) -> pd.Series:
+    """Text folded for matching: width (NFKC: Ｔｂｉｌｉｓｉ, ｶﾀｶﾅ), case and Latin diacritics."""
+    return (
+        text.fillna("")
+        .astype(str)
+        .str.normalize("NFKD")
+        .str.replace(_COMBINING_LATIN, "", regex=True)
+        .str.normalize("NFKC")
+        .str.casefold()
+    )
+
+
+def fold_query(query: str) -> list[str]:
+    """The search terms of a query, folded like the searched text; every term must match."""
+    return [term for term in fold_text(pd.Series([query])).iloc[0].split() if term]
+
+
+def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> pd.Series:
+    """One folded string per organisation holding every searchable field, both languages."""
+    names = countries.set_index("code")
+    parts = [organisations[column].fillna("").astype(str) for column in SEARCH_COLUMNS]
+    for column in COUNTRY_NAME_COLUMNS:
+        parts.append(organisations["country"].map(names[column]).fillna("").astype(str))
+    # A newline cannot occur in a folded query term, so no match can span two fields.
+    joined = parts[0].str.cat(parts[1:], sep="\n")
+    return fold_text(joined)
+
+
+def matches(organisations: pd.DataFrame, state: FilterState, *, countries: pd.DataFrame) -> pd.Series:
+    """A boolean mask: which organisations the state keeps."""
+    keep = pd.Series(True, index=organisations.index)
+    if state.countries:
+        keep &= organisations["country"].isin(state.countries)
+    if state.org_types:
+        keep &= organisations["org_type"].isin(state.org_types)
+    if state.roles:
+        keep &= organisations["role"].isin(state.roles)
+
+    year = organisations["target_year"]
+    has_target = year.notna()
+    in_range = has_target.copy()
+    if state.year_min is not None:
+        in_range &= (year >= state.year_min).fillna(False).astype(bool)
+    if state.year_max is not None:
+        in_range &= (year <= state.year_max).fillna(False).astype(bool)
+    if state.bases:
+        in_range &= organisations["target_basis"].isin(state.bases)
+    keep &= in_range | (~has_target & state.include_no_target)
+
+    terms = fold_query(state.query)
+    if terms:
+        haystack = search_haystack(organisations, countries)
+        for term in terms:
+            keep &= haystack.str.contains(term, regex=False)
+    return keep.astype(bool)
+
+
+def apply_filters(
+    organisations: pd.DataFrame, state: FilterState, *, countries: pd.DataFrame
+) -> pd.DataFrame:
+    """The organisations the state keeps, in their original order."""
+    return organisations[matches(organisations, state, countries=countries)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The headline figures of a selection of organisations."""
+
+    organisations: int
+    countries: int
+    local_bodies: int
+    national_bodies: int
+    other_bodies: int
+    with_benchmark_target: int
+
+    @property
+    def benchmark_share(self) -> float | None:
+        """Share with a target year no later than BENCHMARK_YEAR; None for an empty selection."""
+        return self.with_benchmark_target / self.organisations if self.organisations else None
+
+
+def summary(frame: pd.DataFrame) -> Counts:
+    types = frame["org_type"]
+    local = int(types.isin(vocab.LOCAL_ORG_TYPES).sum())
+    national = int(types.isin(vocab.NATIONAL_ORG_TYPES).sum())
+    by_benchmark = (frame["target_year"] <= BENCHMARK_YEAR).fillna(False).astype(bool)
+    return Counts(
+        organisations=len(frame),
+        countries=int(frame["country"].nunique()),
+        local_bodies=local,
+        national_bodies=national,
+        other_bodies=len(frame) - local - national,
+        with_benchmark_target=int(by_benchmark.sum()),
+    )

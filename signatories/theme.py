@@ -1,0 +1,140 @@
+"""Colours, sizes and map views, each named once; pages, charts and the map all read them from here."""
+
+from typing import Final
+
+RGB = tuple[int, int, int]
+
+
+def hex_to_rgb(colour: str) -> RGB:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+# Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
+# Grey stands in for its black so that markers stay visible on the dark display theme.
+ORG_TYPE_COLOURS: Final[dict[str, str]] = {
+    "city": "#0072B2",
+    "province_state": "#56B4E9",
+    "national_ministry": "#D55E00",
+    "national_agency": "#E69F00",
+    "national_cabinet": "#CC79A7",
+    "public_utility": "#009E73",
+    "development_fund": "#F0E442",
+    "company": "#999999",
+}
+PROPOSER_OUTLINE: Final = "#FFFFFF"
+SELECTED_OUTLINE: Final = "#000000"
+ARC_SOURCE_COLOUR: Final = "#D55E00"
+ARC_TARGET_COLOUR: Final = "#0072B2"
+ARC_OPACITY: Final = 90  # of 255: the arcs are context, the markers the content
+BORDER_FILL: Final = "#E8ECEF"
+BORDER_LINE: Final = "#9AA5AE"
+SIGNATORY_COUNTRY_FILL: Final = "#CFE3D6"
+LABEL_COLOUR: Final = "#1F2A33"
+
+DISPLAY_BACKGROUND: Final = "#0E1117"
+DISPLAY_TEXT: Final = "#FAFAFA"
+DISPLAY_ACCENT: Final = "#E69F00"
+DISPLAY_BORDER_FILL: Final = "#1E2630"
+DISPLAY_SIGNATORY_COUNTRY_FILL: Final = "#2E4A3A"
+DISPLAY_BORDER_LINE: Final = "#4A5866"
+
+# Marker sizes in screen pixels, so they read the same at every zoom.
+MARKER_RADIUS_PX: Final = 7
+PROPOSER_RADIUS_PX: Final = 11
+MARKER_OUTLINE_PX: Final = 1.5
+PROPOSER_OUTLINE_PX: Final = 3
+LABEL_SIZE_PX: Final = 13
+DISPLAY_MARKER_RADIUS_PX: Final = 14
+DISPLAY_LABEL_SIZE_PX: Final = 26
+# Organisations sharing a seat are spread on a small ring around it, this far apart on screen.
+CO_LOCATED_SPREAD_DEG: Final = 0.35
+
+# The initial view frames the Caucasus (44°E) to Samoa and the Cook Islands (160–172°W, drawn east of 180°).
+REGION_VIEW: Final = {"latitude": 15.0, "longitude": 116.0, "zoom": 2.1, "pitch": 0, "bearing": 0}
+MIN_ZOOM: Final = 1.5
+MAX_ZOOM: Final = 12.0
+# Fitting to a single point would zoom to street level; this caps it at a city view.
+FIT_MAX_ZOOM: Final = 9.0
+MAP_HEIGHT_PX: Final = 620
+DISPLAY_MAP_HEIGHT_PX: Final = 760
+
+CARTO_LIGHT_STYLE: Final = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+CARTO_DARK_STYLE: Final = "https://basemaps.cartocdn.com/gl/dark-matter-gl-style/style.json"
+
+# Coverage charts. Participation levels and target bases reuse Okabe & Ito hues, one meaning per chart.
+PARTICIPATION_COLOURS: Final[dict[str, str]] = {
+    "both": "#009E73",
+    "local_only": "#0072B2",
+    "national_only": "#D55E00",
+    "other_only": "#999999",
+}
+BASIS_COLOURS: Final[dict[str, str]] = {"own": "#0072B2", "national": "#E69F00"}
+CHART_BAR_STEP_PX: Final = 24  # one country's bar plus its gap, so long lists stay legible
+CHART_HEIGHT_PX: Final = 280
+CHART_LABEL_LIMIT_PX: Final = 220  # long country names are cut with an ellipsis beyond this
+
+# QR codes stay dark-on-light even on the dark display: many phone scanners cannot read inverted codes.
+QR_DARK: Final = "#000000"
+QR_LIGHT: Final = "#FFFFFF"
+QR_SCALE_PX: Final = 8  # pixels per module in the PNG
+QR_QUIET_ZONE_MODULES: Final = 4  # the width ISO/IEC 18004 requires around a QR code
+DISPLAY_QR_WIDTH_PX: Final = 220
+
+# Display screen type, sized to be read from about 3 m on a 1080p screen.
+DISPLAY_BASE_FONT_PX: Final = 30
+DISPLAY_SPOTLIGHT_FONT_PX: Final = 84
+DISPLAY_METRIC_VALUE_FONT_PX: Final = 72
+DISPLAY_METRIC_LABEL_FONT_PX: Final = 28
+DISPLAY_LIST_FONT_PX: Final = 34
+DISPLAY_PAGE_PADDING_PX: Final = 24
+DISPLAY_DENSE_LIST_FONT_PX: Final = 26  # names never go below this: about 1.5 cm tall on a 55-inch screen
+DISPLAY_SMALL_FONT_PX: Final = 22  # secondary lines (kinds, the link, credits), read from closer
+DISPLAY_KIND_FONT_PX: Final = 22
+DISPLAY_KIND_TEXT: Final = "#B8C2CC"
+DISPLAY_HEADING_FONT_PX: Final = 30
+DISPLAY_LIST_GAP_PX: Final = 10
+DISPLAY_TIGHT_LINE_HEIGHT: Final = 1.1  # large numbers and the country's name
+DISPLAY_LIST_LINE_HEIGHT: Final = 1.25
+# Relative widths: four counters and the QR code with its caption; the map and the spotlight's text.
+DISPLAY_HEADLINE_COLUMNS: Final = (1, 1, 1, 1, 2.2)
+DISPLAY_SPOTLIGHT_COLUMNS: Final = (3, 2)
+DISPLAY_SCREEN_MAP_HEIGHT_PX: Final = 700  # leaves room for the counters above it on a 1080p screen
+
+# Explorer map (signatories.deck).
+MARKER_OUTLINE: Final = "#FFFFFF"  # separates touching markers of the same colour
+SELECTED_OUTLINE_PX: Final = 3
+BORDER_LINE_PX: Final = 0.6
+ARC_WIDTH_PX: Final = 1.2
+LABEL_OFFSET_PX: Final = 12  # seat labels sit just above their markers
+LABEL_GAP_PX: Final = 3  # the least space kept between two seat labels
+# On the light explorer map a white ring vanishes; proposers get a dark one (PROPOSER_OUTLINE suits dark maps).
+PROPOSER_RING: Final = "#1F2A33"
+# Japanese seat names need a CJK face; the generic family is the last resort.
+LABEL_FONT_FAMILY: Final = '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans", sans-serif'
+# Over online tiles the land fill turns translucent, so the tiles' names and roads show through.
+ONLINE_LAND_FILL_ALPHA: Final = 110
+ONLINE_SIGNATORY_FILL_ALPHA: Final = 110
+# "Fit to selection" leaves this share of the map free on each side, and assumes a wide-layout map width.
+FIT_PADDING_FRACTION: Final = 0.12
+MAP_NOMINAL_WIDTH_PX: Final = 720  # the map column beside the sidebar and details on a 1440 px screen
+# A change too small to see that makes Streamlit re-apply a requested view (see deck.MapView.nudged).
+VIEW_NUDGE: Final = 1e-6
+LEGEND_SWATCH_PX: Final = 12
+# Country outlines are thinned to this many degrees (~3 km) for drawing: under a pixel up to zoom 3.
+BASEMAP_SIMPLIFY_DEG: Final = 0.03
+
+# Display screen map (signatories.display.display_deck): the spotlight's organisations large and outlined,
+# every other signatory small and dimmed, so the room sees both the country and the whole network.
+DISPLAY_FIT_MAX_ZOOM: Final = 4.5  # a single-city country still shows its neighbours
+DISPLAY_MAP_NOMINAL_WIDTH_PX: Final = 1100
+DISPLAY_OTHER_MARKER_RADIUS_PX: Final = 6
+DISPLAY_OTHER_MARKER_ALPHA: Final = 120
+DISPLAY_MARKER_OUTLINE: Final = "#FAFAFA"
+DISPLAY_MARKER_OUTLINE_PX: Final = 3
+DISPLAY_LABEL_HALO: Final = "#0E1117"
+DISPLAY_LABEL_OFFSET_PX: Final = 34  # clear of the ring of markers around a shared seat
+DISPLAY_LABEL_OUTLINE_PX: Final = 4  # a dark halo (in SDF font units) keeps seat names legible over outlines
+DISPLAY_BORDER_LINE_PX: Final = 0.8
+DISPLAY_LABEL_FONT_FAMILY: Final = '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans", sans-serif'
+DISPLAY_CO_LOCATED_SPREAD_DEG: Final = 1.0  # the display's larger markers need a wider ring at a seat

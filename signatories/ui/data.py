@@ -1,0 +1,85 @@
+"""Where the explorer reads its data, loaded once per process and per data directory."""
+
+import os
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+import streamlit as st
+
+from signatories.borders import load_borders, pacific_view
+from signatories.dataset import Dataset, load_dataset
+from signatories.deck import (
+    MapView,
+    Markers,
+    PreparedBasemap,
+    marker_records,
+    prepare_basemap,
+    region_view,
+    simplify_basemap,
+)
+from signatories.i18n import Lang
+from signatories.labels import describe
+from signatories.paths import BORDERS_FILE, DATA_DIR
+from signatories.url_state import Known
+
+# The one place the app reads a data directory override (tests use a copy with crafted names).
+DATA_DIR_ENV: Final = "SIGNATORIES_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(override) if override else DATA_DIR
+
+
+@st.cache_data(show_spinner=False)
+def cached_dataset(directory: str) -> Dataset:
+    return load_dataset(directory)
+
+
+# A resource, not data: the ~1 MB GeoJSON is only read (deck.country_features builds new properties
+# around shared geometries), so one object serves every session instead of a copy per rerun.
+@st.cache_resource(show_spinner=False)
+def cached_basemap(directory: str) -> dict[str, Any] | None:
+    """Country outlines in Pacific longitudes, or None when the data directory has none."""
+    path = Path(directory) / BORDERS_FILE
+    if not path.exists():
+        return None
+    return simplify_basemap(pacific_view(load_borders(path).geojson))
+
+
+def known_values(dataset: Dataset) -> Known:
+    """What a link may name: the countries and organisations of this dataset."""
+    return Known(
+        countries=frozenset(dataset.countries["code"]),
+        ids=frozenset(dataset.organisations["id"]),
+    )
+
+
+# What follows is derived from the cached dataset and kept as resources: read-only on every rerun (the deck
+# copies each marker record before adding its visibility; the table takes rows with .loc), so one object
+# per data directory and language serves every session without a pickle round trip per rerun.
+@st.cache_resource(show_spinner=False)
+def cached_markers(directory: str, lang: Lang) -> Markers:
+    """The map's static marker records; a filter change only switches their visibility."""
+    dataset = cached_dataset(directory)
+    return marker_records(dataset.organisations, dataset.countries, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_region_view(directory: str) -> MapView:
+    return region_view(cached_dataset(directory).organisations)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_descriptions(directory: str, lang: Lang) -> pd.DataFrame:
+    """`labels.describe` of every organisation, indexed like the dataset; do not mutate."""
+    dataset = cached_dataset(directory)
+    return describe(dataset.organisations, dataset.countries, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_prepared_basemap(directory: str) -> PreparedBasemap | None:
+    """The outlines with each geometry serialised once, for the deck JSON of every rerun."""
+    basemap = cached_basemap(directory)
+    return None if basemap is None else prepare_basemap(basemap)

@@ -1,0 +1,55 @@
+"""What the coverage, data, display and about pages share: the dataset or a clear stop, and the hosted link."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from signatories import display
+from signatories.dataset import Dataset
+from signatories.errors import DataError
+from signatories.i18n import Lang, t
+from signatories.ui import data, sidebar, state
+
+log = logging.getLogger(__name__)
+
+
+def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
+    """The cached dataset and its directory; an unreadable data directory ends the page with a message."""
+    directory = str(data.data_dir())
+    try:
+        return data.cached_dataset(directory), directory
+    except DataError as error:
+        st.error(t("explorer.data_unreadable", lang, error=error), icon=":material/error:")
+        st.stop()
+        raise  # st.stop() raises; this line only tells the type checker the function ends here
+
+
+def _secrets() -> Mapping[str, object]:
+    """The app's secrets, or nothing when there is no secrets file (the usual case on a laptop)."""
+    try:
+        return dict(st.secrets)
+    except FileNotFoundError:
+        return {}
+    except StreamlitAPIException as error:
+        # A malformed secrets.toml must not take a conference screen down; the link falls back instead.
+        log.warning("secrets unreadable, the QR code uses the fallback link: %s", error)
+        return {}
+
+
+def hosted_link() -> str:
+    """The dashboard's public address: env var, then secret, then this browser's address, then the default."""
+    base_path = str(st.get_option("server.baseUrlPath") or "")
+    return display.public_url(os.environ, _secrets(), st.context.url, base_path)
+
+
+def render_language_only(dataset: Dataset) -> Lang:
+    """The sidebar's language switch without the filters, keeping the filters' state and URL as they were."""
+    state.restore(dataset.organisations, data.known_values(dataset))
+    lang = sidebar.render_language()
+    state.save(state.current_state())
+    return lang

@@ -1,0 +1,183 @@
+"""Filtering and counting the organisations, checked against figures computed from the CSV files."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from signatories import load_dataset
+from signatories.dataset import Dataset
+from signatories.filters import (
+    FilterState,
+    apply_filters,
+    fold_query,
+    fold_text,
+    is_filtered,
+    reset_filters,
+    summary,
+)
+from tests.explorer_expected import headline, ids, read_organisations
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def expected() -> pd.DataFrame:
+    return read_organisations()
+
+
+def kept(dataset: Dataset, **changes: object) -> set[str]:
+    state = FilterState(**changes)  # type: ignore[arg-type]
+    return set(apply_filters(dataset.organisations, state, countries=dataset.countries)["id"])
+
+
+def test_the_default_state_keeps_every_organisation(dataset: Dataset, expected: pd.DataFrame) -> None:
+    assert kept(dataset) == ids(expected)
+    assert len(expected) == 45
+
+
+@pytest.mark.parametrize("countries", [("PH",), ("GE", "WS"), ("JP", "TH", "CK")])
+def test_country_filter(dataset: Dataset, expected: pd.DataFrame, countries: tuple[str, ...]) -> None:
+    assert kept(dataset, countries=countries) == ids(expected[expected["country"].isin(countries)])
+
+
+@pytest.mark.parametrize("types", [("city",), ("national_ministry", "public_utility"), ("company",)])
+def test_org_type_filter(dataset: Dataset, expected: pd.DataFrame, types: tuple[str, ...]) -> None:
+    assert kept(dataset, org_types=types) == ids(expected[expected["org_type"].isin(types)])
+
+
+def test_role_filter_finds_the_two_proposers(dataset: Dataset) -> None:
+    assert kept(dataset, roles=("proposer",)) == {"jp-yokohama", "th-bangkok"}
+
+
+def test_year_range_keeps_targets_in_range_and_no_target_rows(
+    dataset: Dataset, expected: pd.DataFrame
+) -> None:
+    in_range = expected["year"].between(2040, 2045)
+    no_target = expected["year"].isna()
+    assert kept(dataset, year_min=2040, year_max=2045) == ids(expected[in_range | no_target])
+
+
+def test_year_range_without_no_target_rows(dataset: Dataset, expected: pd.DataFrame) -> None:
+    result = kept(dataset, year_min=2031, include_no_target=False)
+    assert result == ids(expected[expected["year"] >= 2031])
+    assert result  # the data has targets after 2031, so an empty answer would be a bug
+
+
+def test_open_ended_year_bounds(dataset: Dataset, expected: pd.DataFrame) -> None:
+    assert kept(dataset, year_max=2040, include_no_target=False) == ids(expected[expected["year"] <= 2040])
+
+
+def test_no_target_found_switch_alone(dataset: Dataset, expected: pd.DataFrame) -> None:
+    assert kept(dataset, include_no_target=False) == ids(expected[expected["year"].notna()])
+
+
+@pytest.mark.parametrize("bases", [("own",), ("national",), ("own", "national")])
+def test_basis_filter(dataset: Dataset, expected: pd.DataFrame, bases: tuple[str, ...]) -> None:
+    with_target = expected["basis"].isin(bases)
+    no_target = expected["basis"] == "none"
+    assert kept(dataset, bases=bases) == ids(expected[with_target | no_target])
+    assert kept(dataset, bases=bases, include_no_target=False) == ids(expected[with_target])
+
+
+def test_combination_of_country_type_and_target(dataset: Dataset, expected: pd.DataFrame) -> None:
+    rows = expected[
+        (expected["country"] == "PH") & (expected["org_type"] == "city") & expected["year"].notna()
+    ]
+    assert kept(dataset, countries=("PH",), org_types=("city",), include_no_target=False) == ids(rows)
+    assert ids(rows) == {"ph-cebu"}  # by hand: the only Philippine city with a target of its own
+
+
+def test_combination_that_matches_nothing(dataset: Dataset) -> None:
+    assert kept(dataset, countries=("WS",), roles=("proposer",)) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_ids"),
+    [
+        ("tbilisi", {"ge-mof", "ge-tbilisi", "ge-tdf"}),
+        ("トビリシ", {"ge-mof", "ge-tbilisi", "ge-tdf"}),
+        ("ＴＢＩＬＩＳＩ", {"ge-mof", "ge-tbilisi", "ge-tdf"}),  # full-width letters
+        ("ﾄﾋﾞﾘｼ", {"ge-mof", "ge-tbilisi", "ge-tdf"}),  # half-width katakana
+        ("male", {"mv-mecct"}),  # Malé, accent folded away
+        ("cebu city", {"ph-cebu"}),  # every word must match
+        ("  SWA  ", {"ws-swa"}),  # a short name, case and spaces ignored
+        ("サモア", {"ws-mwti", "ws-swa"}),  # a country's Japanese name
+    ],
+)
+def test_search_folds_width_case_and_accents(dataset: Dataset, query: str, expected_ids: set[str]) -> None:
+    assert kept(dataset, query=query) == expected_ids
+
+
+def test_search_by_country_name_in_both_languages(dataset: Dataset, expected: pd.DataFrame) -> None:
+    philippines = ids(expected[expected["country_en"] == "Philippines"])
+    assert kept(dataset, query="philippines") == philippines
+    assert kept(dataset, query="フィリピン") == philippines
+
+
+def test_search_terms_do_not_match_across_fields(dataset: Dataset) -> None:
+    # "Yokohama" ends one field and "横浜市" starts the next; a match spanning them would be wrong.
+    assert kept(dataset, query="yokohama横浜") == set()
+
+
+def test_search_text_is_never_a_pattern(dataset: Dataset) -> None:
+    assert kept(dataset, query=".*") == set()
+    assert kept(dataset, query="<b>") == set()
+
+
+def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> None:
+    counts = summary(dataset.organisations)
+    figures = headline(expected)
+    assert counts.organisations == figures["organisations"]
+    assert counts.countries == figures["countries"] == 20
+    assert counts.local_bodies == figures["local"]
+    assert counts.national_bodies == figures["national"]
+    assert counts.other_bodies == 45 - figures["local"] - figures["national"]  # type: ignore[operator]
+    assert counts.with_benchmark_target == figures["by_2050"]
+    assert counts.benchmark_share == pytest.approx(figures["share"])
+
+
+def test_summary_of_a_filtered_set(dataset: Dataset, expected: pd.DataFrame) -> None:
+    frame = apply_filters(
+        dataset.organisations, FilterState(countries=("TH", "PH")), countries=dataset.countries
+    )
+    figures = headline(expected[expected["country"].isin(["TH", "PH"])])
+    counts = summary(frame)
+    assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
+        figures["organisations"],
+        figures["countries"],
+        figures["local"],
+        figures["national"],
+    )
+    assert counts.benchmark_share == pytest.approx(figures["share"])
+
+
+def test_summary_of_nothing_has_no_share(dataset: Dataset) -> None:
+    counts = summary(dataset.organisations.iloc[0:0])
+    assert counts.organisations == 0
+    assert counts.benchmark_share is None
+
+
+def test_state_compares_selections_as_sets() -> None:
+    assert FilterState(countries=("TH", "JP")) == FilterState(countries=("JP", "TH", "JP"))
+    assert FilterState(org_types=("company", "city")).org_types == ("city", "company")
+    assert FilterState(query="  x  ").query == "x"
+
+
+def test_reset_keeps_language_and_map_options() -> None:
+    state = FilterState(countries=("TH",), query="x", selected="th-bangkok", lang="ja", show_arcs=False)
+    reset = reset_filters(state)
+    assert reset == FilterState(lang="ja", show_arcs=False)
+    assert is_filtered(state)
+    assert not is_filtered(reset)
+
+
+def test_folding() -> None:
+    folded = fold_text(pd.Series(["Ｍａｌé", "ﾄﾋﾞﾘｼ", None]))
+    assert list(folded) == ["male", "トビリシ", ""]
+    # Voicing marks are part of Japanese words, not accents: ビ must not fold to ヒ.
+    assert fold_query("ビ") == ["ビ"]
+    assert fold_query("  Cebu   CITY ") == ["cebu", "city"]
