@@ -12,5 +12,9 @@ st.set_page_config(page_title=t("app.title", lang), layout="wide")
 st.navigation(
     [
         st.Page("pages/explorer.py", title=t("explorer.page_title", lang), default=True),
+        st.Page("pages/coverage.py", title=t("coverage.nav", lang), url_path="coverage"),
+        st.Page("pages/data_sources.py", title=t("data.nav", lang), url_path="data"),
+        st.Page("pages/display.py", title=t("display.nav", lang), url_path="display"),
+        st.Page("pages/about.py", title=t("about.nav", lang), url_path="about"),
     ]
 ).run()

@@ -2,7 +2,7 @@
 
 from typing import Final
 
-from signatories.i18n import messages_common, messages_explorer
+from signatories.i18n import messages_common, messages_explorer, messages_pages
 
 Messages = dict[str, dict[str, str]]
 
@@ -19,5 +19,6 @@ def _merge(*catalogs: Messages) -> Messages:
 
 MESSAGES: Final[Messages] = _merge(
     messages_common.MESSAGES,
+    messages_pages.MESSAGES,
     messages_explorer.MESSAGES,
 )

@@ -1,0 +1,56 @@
+"""Data & sources: the organisations and targets with their sources, downloads, the date, citing, correcting."""
+
+import streamlit as st
+
+from signatories import export
+from signatories.filters import apply_filters
+from signatories.i18n import t
+from signatories.ui import pages_common, pages_data, panels, sidebar, state
+from signatories.ui.text import md_escape
+
+
+def main() -> None:
+    dataset, _ = pages_common.dataset_or_stop(state.current_lang())
+    filters = sidebar.render_sidebar(dataset)
+    lang = filters.lang
+
+    st.title(t("data.title", lang), anchor=False)
+    st.caption(t("data.intro", lang))
+    panels.render_url_notes(lang)
+    panels.render_problems(dataset.report, lang)
+    dataset_date = export.DATASET_DATE.isoformat()
+    st.markdown(f"**{md_escape(t('data.as_of', lang, date=dataset_date))}**")
+
+    frame = apply_filters(dataset.organisations, filters, countries=dataset.countries)
+    targets = export.targets_for(dataset.targets, frame)
+    st.markdown(
+        md_escape(
+            t("data.shown", lang, shown=len(frame), total=len(dataset.organisations), targets=len(targets))
+        )
+    )
+
+    st.subheader(t("data.downloads.heading", lang), anchor=False)
+    pages_data.render_downloads(frame, targets, lang)
+    st.caption(t("data.downloads.note", lang))
+
+    st.subheader(t("data.organisations.heading", lang), anchor=False)
+    pages_data.render_organisations(frame, dataset, lang)
+    st.subheader(t("data.targets.heading", lang), anchor=False)
+    st.caption(t("data.targets.note", lang))
+    pages_data.render_targets(targets, dataset, lang)
+
+    st.subheader(t("data.provenance.heading", lang), anchor=False)
+    st.markdown(t("data.provenance.body", lang))
+    st.subheader(t("data.cite.heading", lang), anchor=False)
+    st.markdown(t("data.cite.intro", lang))
+    # st.code shows the citation verbatim and gives it a copy button.
+    st.code(
+        t("data.cite.text", lang, date=dataset_date, url=pages_common.hosted_link()),
+        language=None,
+        wrap_lines=True,
+    )
+    st.subheader(t("data.correct.heading", lang), anchor=False)
+    st.markdown(t("data.correct.body", lang))
+
+
+main()

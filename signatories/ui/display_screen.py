@@ -1,0 +1,211 @@
+"""The conference screen's Streamlit parts: dark style, counters, the rotating spotlight and the QR code.
+
+The stylesheet is ours, built from theme constants only; no data value is ever put into HTML. Data text
+goes through `md_escape` into Streamlit's markdown, or through `st.text`.
+
+A day-long screen must not accumulate anything. What every rotation reads (the spotlights and their maps)
+is built once per data directory and language and shared by every screen, and a rotation keeps one integer
+in session state. The QR code and the counters sit outside the rotating fragment, so they are sent once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
+
+import pydeck as pdk
+import streamlit as st
+
+from signatories import display, qr, theme
+from signatories.dataset import Dataset
+from signatories.filters import summary
+from signatories.i18n import LANGUAGES, Lang, t
+from signatories.labels import country_names
+from signatories.ui import data
+from signatories.ui.text import md_escape
+
+STEP_KEY: Final = "display_step"
+# From this many organisations on, the spotlight list is grouped by kind in smaller type with short names
+# (the Philippines has 14 signatories; one line each in the large type would run off a 1080p screen).
+DENSE_LIST_FROM: Final = 7
+NBSP: Final = "\u00a0"
+WORD_JOINER: Final = "\u2060"
+# Names up to this long are kept on one line in a grouped list; longer ones may wrap.
+UNBROKEN_NAME_CHARS: Final = 24
+# More countries than the declaration has (20); bounds the per-spotlight map cache.
+MAX_SPOTLIGHTS: Final = 64
+
+_HIDDEN_CHROME: Final = (
+    '[data-testid="stHeader"]',
+    '[data-testid="stToolbar"]',
+    '[data-testid="stDecoration"]',
+    '[data-testid="stSidebar"]',
+    '[data-testid="stSidebarCollapsedControl"]',
+    '[data-testid="stStatusWidget"]',
+    '[data-testid="stSidebarNav"]',
+)
+
+
+def stylesheet() -> str:
+    """The display's CSS: dark ground, large type, no Streamlit chrome; theme constants only."""
+    hidden = ",\n".join(_HIDDEN_CHROME)
+    return f"""
+{hidden} {{ display: none !important; }}
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+  background: {theme.DISPLAY_BACKGROUND}; color: {theme.DISPLAY_TEXT};
+}}
+[data-testid="stMainBlockContainer"] {{
+  padding: {theme.DISPLAY_PAGE_PADDING_PX}px; max-width: 100%;
+}}
+.stApp p, .stApp li, .stApp span, .stApp h1, .stApp h2, .stApp h3 {{ color: {theme.DISPLAY_TEXT}; }}
+.stApp p {{ font-size: {theme.DISPLAY_BASE_FONT_PX}px; }}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{
+  font-size: {theme.DISPLAY_METRIC_VALUE_FONT_PX}px; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; color: {theme.DISPLAY_ACCENT};
+}}
+[data-testid="stMetricLabel"] p {{ font-size: {theme.DISPLAY_METRIC_LABEL_FONT_PX}px; }}
+[data-testid="stException"] * {{ color: {theme.DISPLAY_TEXT}; }}
+.st-key-display_country h1 {{ font-size: {theme.DISPLAY_SPOTLIGHT_FONT_PX}px; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; padding: 0; }}
+.st-key-display_count p {{ color: {theme.DISPLAY_ACCENT}; }}
+.st-key-display_list p {{ font-size: {theme.DISPLAY_LIST_FONT_PX}px; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
+.st-key-display_list_dense p {{ font-size: {theme.DISPLAY_DENSE_LIST_FONT_PX}px; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
+/* Streamlit's :small[...] is a span with an inline font size; only !important overrides it. */
+[class*="st-key-display_list"] p span[style] {{
+  font-size: {theme.DISPLAY_KIND_FONT_PX}px !important; color: {theme.DISPLAY_KIND_TEXT};
+}}
+.st-key-display_list_dense p span[style] {{ color: {theme.DISPLAY_ACCENT}; }}
+[class*="st-key-display_list"] [data-testid="stVerticalBlock"] {{ gap: {theme.DISPLAY_LIST_GAP_PX}px; }}
+.st-key-display_qr p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; }}
+.st-key-display_heading p {{ font-size: {theme.DISPLAY_HEADING_FONT_PX}px; font-weight: bold; }}
+.st-key-display_footer p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; color: {theme.DISPLAY_KIND_TEXT}; }}
+/* A rerunning fragment fades its old elements; on a screen that is a flicker every rotation. */
+[data-stale="true"] {{ opacity: 1 !important; transition: none !important; }}
+"""
+
+
+def inject_style() -> None:
+    st.html(f"<style>{stylesheet()}</style>")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What every rotation reads: the spotlights in order and the countries' names."""
+
+    spotlights: tuple[display.Spotlight, ...]
+    country_names: dict[str, str]
+
+
+# Resources, not data: read-only and shared by every screen, so a rotation copies nothing (st.cache_data
+# would hand each rotation a fresh unpickled copy of every frame and map).
+@st.cache_resource(show_spinner=False)
+def screen(directory: str, lang: Lang) -> Screen:
+    dataset = data.cached_dataset(directory)
+    return Screen(
+        spotlights=display.spotlights(dataset.organisations),
+        country_names=country_names(dataset.countries, lang).to_dict(),
+    )
+
+
+# One map per spotlight, made on its first rotation (about 0.2 s each) rather than all before the first paint.
+@st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS)
+def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
+    dataset = data.cached_dataset(directory)
+    view = screen(directory, lang).spotlights[index]
+    return display.display_deck(dataset.organisations, view, data.cached_basemap(directory), lang)
+
+
+@st.cache_data(show_spinner=False)
+def qr_png(link: str) -> bytes:
+    return qr.png(link)
+
+
+def render_headline(dataset: Dataset, lang: Lang, link: str) -> None:
+    """The counters and the QR code; drawn once per page load, not per rotation."""
+    counts = summary(dataset.organisations)
+    with st.container(key="display_heading"):
+        st.markdown(md_escape(t("display.heading", lang)))
+    columns = st.columns(list(theme.DISPLAY_HEADLINE_COLUMNS), vertical_alignment="center")
+    columns[0].metric(t("display.organisations", lang), counts.organisations)
+    columns[1].metric(t("display.countries", lang), counts.countries)
+    columns[2].metric(t("display.local", lang), counts.local_bodies)
+    columns[3].metric(t("display.national", lang), counts.national_bodies)
+    with columns[4].container(key="display_qr", horizontal=True, vertical_alignment="center"):
+        # PNG, not Streamlit's default JPEG: compression artefacts blur the modules' edges.
+        st.image(qr_png(link), width=theme.DISPLAY_QR_WIDTH_PX, output_format="PNG")
+        st.markdown(f"{md_escape(t('display.scan', lang))}  \n{md_escape(link)}")
+
+
+def unbroken(name: str) -> str:
+    """A short name that a line never breaks inside, so a list breaks only between names.
+
+    Spaces become no-break spaces; Japanese, which breaks between any two characters, gets a word joiner
+    between its characters. Long names are left free to wrap.
+    """
+    if len(name) > UNBROKEN_NAME_CHARS:
+        return name
+    return WORD_JOINER.join(name.replace(" ", NBSP))
+
+
+def _render_list(view: display.Spotlight, lang: Lang) -> None:
+    """Each organisation with its kind; a long list grouped by kind with short names, so it fits the screen."""
+    if len(view.records) < DENSE_LIST_FROM:
+        with st.container(key="display_list"):
+            for name, kind in display.spotlight_lines(view, lang):
+                # One element per organisation: Streamlit's gap between elements would double the height.
+                st.markdown(f"**{md_escape(name)}**  \n:small[{md_escape(kind)}]")
+        return
+    separator = t("display.name_separator", lang)
+    with st.container(key="display_list_dense"):
+        for kind, names in display.spotlight_groups(view, lang):
+            heading = t("display.group", lang, kind=kind, count=len(names))
+            kept = [unbroken(name) for name in names]
+            st.markdown(f":small[{md_escape(heading)}]  \n{md_escape(separator.join(kept))}")
+
+
+def render_spotlight(directory: str, screen: Screen, step: int, lang: Lang) -> None:
+    """One rotation: the map of the country in the spotlight beside its name and its signatories."""
+    view = display.spotlight_at(screen.spotlights, step)
+    if view is None:
+        st.markdown(md_escape(t("display.empty", lang)))
+        return
+    map_column, text_column = st.columns(list(theme.DISPLAY_SPOTLIGHT_COLUMNS), gap="large")
+    with map_column:
+        st.pydeck_chart(
+            spotlight_deck(directory, lang, view.position - 1),
+            height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
+            key="display_map",
+        )
+    with text_column:
+        with st.container(key="display_country"):
+            st.title(md_escape(screen.country_names.get(view.country, view.country)), anchor=False)
+        count_key = "display.spotlight.count.one" if len(view.records) == 1 else "display.spotlight.count"
+        position = t("display.spotlight.position", lang, position=view.position, total=view.total)
+        with st.container(key="display_count"):
+            st.markdown(md_escape(f"{t(count_key, lang, count=len(view.records))} · {position}"))
+        _render_list(view, lang)
+
+
+def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
+    """The spotlight, advanced one country every `interval_s` seconds by a fragment timer in the browser.
+
+    The timer lives in the browser. When the network drops, Streamlit's client keeps retrying and, once
+    through, carries on in the same session (the rotation resumes where it was); when the server restarts,
+    the client reconnects to a fresh session whose first run starts the timer again (the rotation starts
+    over). Either way nobody has to touch the screen.
+    """
+    built = screen(directory, lang)
+
+    @st.fragment(run_every=timedelta(seconds=interval_s))
+    def rotate() -> None:
+        step = int(st.session_state.get(STEP_KEY, 0))
+        # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
+        # and the screen moves on. An int is all a day of rotations keeps.
+        st.session_state[STEP_KEY] = (step + 1) % max(len(built.spotlights), 1)
+        render_spotlight(directory, built, step, lang)
+
+    rotate()
+
+
+def render_footer(lang: Lang) -> None:
+    with st.container(key="display_footer"):
+        st.markdown(md_escape(t("display.attribution", lang)))

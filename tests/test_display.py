@@ -1,0 +1,220 @@
+"""The display rotation, driven by a step counter or an injected clock, never by sleeping; the interval; the link."""
+
+import gc
+import json
+import tracemalloc
+
+import pandas as pd
+import pytest
+
+from signatories import display, load_dataset, theme
+from signatories.dataset import Dataset
+from signatories.paths import DATA_DIR
+from tests.conftest import read_rows
+
+ROTATIONS = 1000
+# What a thousand rotations may leave on the heap once warm: room for tracemalloc's own bookkeeping, far below
+# what keeping anything per rotation would cost (one line of text each is already about 100 kB).
+MEMORY_GROWTH_BOUND_BYTES = 16 * 1024
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+def _declaration_order() -> list[str]:
+    """Countries in the order their first signatory appears in the data file, read without pandas."""
+    seen: list[str] = []
+    for row in read_rows(DATA_DIR / "organisations.csv"):
+        if row["country"] not in seen:
+            seen.append(row["country"])
+    return seen
+
+
+def test_rotation_visits_every_country_in_order_and_wraps(dataset: Dataset) -> None:
+    order = display.rotation_order(dataset.organisations)
+    expected = _declaration_order()
+    assert list(order) == expected
+    assert order[:2] == ("JP", "TH"), "the proposers' countries come first"
+    visited = [display.spotlight(order, step) for step in range(ROTATIONS)]
+    for step, country in enumerate(visited):
+        assert country == expected[step % len(expected)]
+    full_cycles = ROTATIONS // len(expected)
+    for country in expected:
+        assert visited.count(country) in (full_cycles, full_cycles + 1)
+
+
+def test_spotlight_of_nothing_is_none() -> None:
+    assert display.spotlight((), 7) is None
+
+
+def test_injected_clock_drives_the_step() -> None:
+    interval = 12
+    started = 1_000_000.0
+    steps = [display.step_at(started + second, started, interval) for second in range(0, 12 * 300, 3)]
+    assert steps[0] == 0
+    assert steps == sorted(steps), "never goes backwards"
+    assert set(steps) == set(range(300)), "one step per interval, none skipped"
+    assert display.step_at(started - 5, started, interval) == 0, "a clock set back does not go negative"
+    with pytest.raises(ValueError):
+        display.step_at(started, started, 0)
+
+
+def test_clock_and_counter_agree(dataset: Dataset) -> None:
+    order = display.rotation_order(dataset.organisations)
+    interval = display.INTERVAL_DEFAULT_S
+    for tick in range(0, 200 * interval, 5):
+        by_clock = display.spotlight(order, display.step_at(float(tick), 0.0, interval))
+        assert by_clock == order[(tick // interval) % len(order)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, display.INTERVAL_DEFAULT_S),
+        ("", display.INTERVAL_DEFAULT_S),
+        ("abc", display.INTERVAL_DEFAULT_S),
+        ("12s", display.INTERVAL_DEFAULT_S),
+        ("nan", display.INTERVAL_DEFAULT_S),
+        ("inf", display.INTERVAL_DEFAULT_S),
+        ("-inf", display.INTERVAL_DEFAULT_S),
+        ("0x10", display.INTERVAL_DEFAULT_S),
+        ("20", 20),
+        (" 30 ", 30),
+        ("7.6", 8),
+        ("1", display.INTERVAL_MIN_S),
+        ("-40", display.INTERVAL_MIN_S),
+        ("1e9", display.INTERVAL_MAX_S),
+        (["9", "15"], 15),
+        ([], display.INTERVAL_DEFAULT_S),
+    ],
+)
+def test_interval_parsing_defaults_and_clamps(raw: str | list[str] | None, expected: int) -> None:
+    assert display.parse_interval(raw) == expected
+
+
+def test_spotlights_list_each_country_proposers_first(dataset: Dataset) -> None:
+    views = display.spotlights(dataset.organisations)
+    thailand = display.spotlight_at(views, 1)
+    assert thailand is not None
+    assert (thailand.country, thailand.position, thailand.total) == ("TH", 2, 20)
+    expected_ids = {row["id"] for row in read_rows(DATA_DIR / "organisations.csv") if row["country"] == "TH"}
+    assert {record["id"] for record in thailand.records} == expected_ids
+    assert thailand.records[0]["role"] == "proposer"
+    assert display.spotlight_lines(thailand, "ja")[0] == ("バンコク都", "市・都")
+    assert display.spotlight_lines(thailand, "en")[0][0] == "Bangkok Metropolitan Administration"
+    last = display.spotlight_at(views, 19)
+    again = display.spotlight_at(views, 39)
+    assert last is not None and again is not None and last.country == again.country == "VN"
+    assert display.spotlights(dataset.organisations.head(0)) == ()
+    assert display.spotlight_at((), 0) is None
+
+
+def test_hundreds_of_rotations_do_not_grow_memory(dataset: Dataset) -> None:
+    views = display.spotlights(dataset.organisations)
+
+    def rotate(steps: range) -> int:
+        shown = 0
+        for step in steps:
+            view = display.spotlight_at(views, step)
+            assert view is not None
+            shown += len(display.spotlight_lines(view, "ja" if step % 2 else "en"))
+        return shown
+
+    rotate(range(len(views)))  # warm-up: the first cycle fills the interpreter's caches
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        shown = rotate(range(len(views), len(views) + ROTATIONS))
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    growth = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
+    assert shown >= ROTATIONS, "every rotation showed at least one organisation"
+    assert growth < MEMORY_GROWTH_BOUND_BYTES, f"{growth} bytes retained after {ROTATIONS} rotations"
+
+
+@pytest.mark.parametrize(
+    ("env", "secrets", "browser", "expected"),
+    [
+        (
+            {"SIGNATORIES_PUBLIC_URL": "https://map.example.org/"},
+            {"public_url": "https://s.example.org/"},
+            None,
+            "https://map.example.org/",
+        ),
+        (
+            {},
+            {"public_url": "https://s.example.org/x"},
+            "http://10.0.0.2:8501/display",
+            "https://s.example.org/x",
+        ),
+        (
+            {"SIGNATORIES_PUBLIC_URL": "  "},
+            {},
+            "http://10.0.0.2:8501/display?mode=display",
+            "http://10.0.0.2:8501/",
+        ),
+        (
+            {"SIGNATORIES_PUBLIC_URL": "javascript:alert(1)"},
+            {"public_url": 42},
+            None,
+            display.DEFAULT_PUBLIC_URL,
+        ),
+        ({}, {}, "not a url", display.DEFAULT_PUBLIC_URL),
+    ],
+)
+def test_public_url_precedence_and_validation(
+    env: dict[str, str], secrets: dict[str, object], browser: str | None, expected: str
+) -> None:
+    assert display.public_url(env, secrets, browser) == expected
+
+
+def test_the_browser_address_keeps_the_server_base_path() -> None:
+    browser = "https://example.org/map/display?interval=20#top"
+    assert display.public_url({}, {}, browser, base_path="map") == "https://example.org/map/"
+    assert display.public_url({}, {}, browser, base_path="/map/") == "https://example.org/map/"
+    assert display.public_url({}, {}, "https://example.org/display") == "https://example.org/"
+
+
+def test_frame_without_rows_rotates_nothing() -> None:
+    assert display.rotation_order(pd.DataFrame({"country": pd.Series([], dtype=str)})) == ()
+
+
+def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
+    views = display.spotlights(dataset.organisations)
+    philippines = next(view for view in views if view.country == "PH")
+    spec = json.loads(display.display_deck(dataset.organisations, philippines, None, "ja").to_json())
+    assert "http" not in json.dumps(spec), "no tiles or styles to fetch"
+    units = {key: value for layer in spec["layers"] for key, value in layer.items() if key.endswith("Units")}
+    assert units and set(units.values()) == {"pixels"}, "constants, not accessor expressions"
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert len(layers["display-spotlight"]["data"]) == len(philippines.records)
+    assert len(layers["display-others"]["data"]) == len(dataset.organisations) - len(philippines.records)
+    labels = [label["text"] for label in layers["display-seats"]["data"]]
+    assert labels and len(labels) == len(set(labels))
+    assert set(labels) <= {record["seat_ja"] for record in philippines.records}
+    assert spec["initialViewState"]["zoom"] <= theme.DISPLAY_FIT_MAX_ZOOM
+
+
+def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
+    for view in display.spotlights(dataset.organisations):
+        zoom = display.spotlight_view(view).zoom
+        labels = display.seat_labels(view.organisations, "en", zoom)
+        seats = view.organisations.dropna(subset=["lat", "lon"])
+        assert 1 <= len(labels) <= len(seats)
+        boxes = [display.label_box(*label["position"], label["text"], zoom) for label in labels]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_a_frozen_deck_hands_out_one_compact_string(dataset: Dataset) -> None:
+    view = display.spotlights(dataset.organisations)[0]
+    deck = display.display_deck(dataset.organisations, view, None, "en")
+    first = deck.to_json()
+    assert deck.to_json() is first, "serialised once, not per draw"
+    assert "\n" not in first and json.loads(first)["layers"]
