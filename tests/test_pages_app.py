@@ -32,7 +32,13 @@ from signatories.paths import DATA_DIR, PROJECT_ROOT
 from signatories.ui.display_screen import STEP_KEY
 
 PAGES = {
-    name: PROJECT_ROOT / "pages" / f"{name}.py" for name in ("coverage", "data_sources", "display", "about")
+    name: PROJECT_ROOT / "pages" / f"{file}.py"
+    for name, file in (
+        ("coverage", "coverage_report"),
+        ("data_sources", "data_sources"),
+        ("display", "display_screen"),
+        ("about", "about_declaration"),
+    )
 }
 TIMEOUT_S = 60
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
