@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck validate geocode bench bench-geocode screenshots basemap clean
+.PHONY: help run test lint validate geocode bench bench-geocode bench-app load-check screenshots basemap clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,7 +33,6 @@ lint: $(VENV)/.dev-installed ## Ruff and mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy signatories
 
-typecheck: lint
 
 validate: $(VENV)/.runtime-installed ## Validate the committed data files
 	$(BIN)/python -m signatories validate data
@@ -44,7 +43,19 @@ geocode: $(VENV)/.runtime-installed ## Fill missing coordinates (offline gazette
 bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
 	$(BIN)/python benchmarks/bench_geocode.py
 
-bench: bench-geocode ## Run every benchmark and print the tables
+bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and on the server
+	$(BIN)/python benchmarks/bench_app.py
+
+bench: bench-geocode bench-app ## Run every benchmark and print the tables
+
+load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing filters for 60 s; fails on any error
+	$(BIN)/python benchmarks/load_check.py
+
+screenshots: $(VENV)/.dev-installed ## Regenerate the README's screenshots from the real app
+	$(BIN)/python scripts/screenshots.py
+
+basemap: $(VENV)/.runtime-installed ## Rebuild data/countries.geojson from Natural Earth (needs npm)
+	$(BIN)/python data/make_basemap.py
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
