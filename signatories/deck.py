@@ -240,7 +240,8 @@ def simplify_basemap(
     return {"type": "FeatureCollection", "features": features}
 
 
-def _rgba(colour: str, alpha: int = 255) -> list[int]:
+def rgba(colour: str, alpha: int = 255) -> list[int]:
+    """A theme colour as deck.gl's [r, g, b, a]."""
     return [*theme.hex_to_rgb(colour), alpha]
 
 
@@ -415,13 +416,38 @@ RADIUS_ACCESSOR: Final = (
 )
 
 
-def _label_width_px(text: str) -> float:
+@dataclass(frozen=True)
+class LabelStyle:
+    """Size of seat labels on screen, and how far above the marker and apart from each other they sit."""
+
+    size_px: float = theme.LABEL_SIZE_PX
+    offset_px: float = theme.LABEL_OFFSET_PX
+    gap_px: float = theme.LABEL_GAP_PX
+
+
+EXPLORER_LABELS: Final = LabelStyle()
+
+
+def _label_width_px(text: str, size_px: float) -> float:
     """Rough rendered width: CJK characters are square, Latin ones a little over half as wide."""
     wide = sum(1 for char in text if unicodedata.east_asian_width(char) in ("W", "F"))
-    return theme.LABEL_SIZE_PX * (wide + LATIN_CHAR_WIDTH_EM * (len(text) - wide))
+    return size_px * (wide + LATIN_CHAR_WIDTH_EM * (len(text) - wide))
 
 
-def seat_rows(frame: pd.DataFrame, lang: Lang, zoom: float) -> list[dict[str, Any]]:
+def label_box(
+    lon: float, lat: float, text: str, zoom: float, style: LabelStyle = EXPLORER_LABELS
+) -> tuple[float, float, float, float]:
+    """The screen box (world pixels at `zoom`, gap included) a seat label covers above its point."""
+    world_px = WORLD_PX_AT_ZOOM_0 * 2**zoom
+    x = lon / 360.0 * world_px
+    bottom = _mercator_y(lat) * world_px - style.offset_px
+    half = _label_width_px(text, style.size_px) / 2 + style.gap_px
+    return (x - half, bottom - style.size_px - style.gap_px, x + half, bottom + style.gap_px)
+
+
+def seat_rows(
+    frame: pd.DataFrame, lang: Lang, zoom: float, style: LabelStyle = EXPLORER_LABELS
+) -> list[dict[str, Any]]:
     """One label per seat of the shown organisations, thinned so no two overlap at `zoom`.
 
     The proposers' seats win, then busier seats, then alphabetical order. Thinning happens here
@@ -452,19 +478,10 @@ def seat_rows(frame: pd.DataFrame, lang: Lang, zoom: float) -> list[dict[str, An
             row[1],
         ),
     )
-    world_px = WORLD_PX_AT_ZOOM_0 * 2**zoom
     placed: list[tuple[float, float, float, float]] = []
     rows = []
     for lon, lat, text in grouped:
-        x = float(lon) / 360.0 * world_px
-        bottom = _mercator_y(float(lat)) * world_px - theme.LABEL_OFFSET_PX
-        half = _label_width_px(str(text)) / 2 + theme.LABEL_GAP_PX
-        box = (
-            x - half,
-            bottom - theme.LABEL_SIZE_PX - theme.LABEL_GAP_PX,
-            x + half,
-            bottom + theme.LABEL_GAP_PX,
-        )
+        box = label_box(float(lon), float(lat), str(text), zoom, style)
         if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
             continue
         placed.append(box)
@@ -529,8 +546,8 @@ def country_features(basemap: PreparedBasemap, shown_countries: frozenset[str], 
     """
     land_alpha = theme.ONLINE_LAND_FILL_ALPHA if online else 255
     tint_alpha = theme.ONLINE_SIGNATORY_FILL_ALPHA if online else 255
-    land = json.dumps(_rgba(theme.BORDER_FILL, land_alpha), separators=(",", ":"))
-    tint = json.dumps(_rgba(theme.SIGNATORY_COUNTRY_FILL, tint_alpha), separators=(",", ":"))
+    land = json.dumps(rgba(theme.BORDER_FILL, land_alpha), separators=(",", ":"))
+    tint = json.dumps(rgba(theme.SIGNATORY_COUNTRY_FILL, tint_alpha), separators=(",", ":"))
     features = ",".join(
         f'{{"geometry":{geometry},"properties":{{"fill":{tint if code in shown_countries else land}}},'
         '"type":"Feature"}'
@@ -583,7 +600,7 @@ def build_deck(
                 filled=True,
                 pickable=False,
                 get_fill_color="properties.fill",
-                get_line_color=_rgba(theme.BORDER_LINE),
+                get_line_color=rgba(theme.BORDER_LINE),
                 get_line_width=theme.BORDER_LINE_PX,
                 line_width_units=PIXELS,
             )
@@ -597,8 +614,8 @@ def build_deck(
                 pickable=False,
                 get_source_position="from",
                 get_target_position="to",
-                get_source_color=_rgba(theme.ARC_SOURCE_COLOUR, theme.ARC_OPACITY),
-                get_target_color=_rgba(theme.ARC_TARGET_COLOUR, theme.ARC_OPACITY),
+                get_source_color=rgba(theme.ARC_SOURCE_COLOUR, theme.ARC_OPACITY),
+                get_target_color=rgba(theme.ARC_TARGET_COLOUR, theme.ARC_OPACITY),
                 get_width=theme.ARC_WIDTH_PX,
                 width_units=PIXELS,
                 # Arcs rise above the ground; writing depth would let them hide the markers beneath.
@@ -635,7 +652,7 @@ def build_deck(
             get_text="text",
             get_size=theme.LABEL_SIZE_PX,
             size_units=PIXELS,
-            get_color=_rgba(theme.LABEL_COLOUR),
+            get_color=rgba(theme.LABEL_COLOUR),
             get_text_anchor=pdk.types.String("middle"),
             get_alignment_baseline=pdk.types.String("bottom"),
             get_pixel_offset=[0, -theme.LABEL_OFFSET_PX],

@@ -13,7 +13,6 @@ is skipped rather than turned into a QR code that leads nowhere.
 
 import json
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -25,7 +24,17 @@ from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme, vocab
 from signatories.borders import pacific_longitude
-from signatories.deck import AUTO_CHARACTER_SET, COORD_DECIMALS, MapView, draw_positions, fit_view
+from signatories.deck import (
+    AUTO_CHARACTER_SET,
+    COORD_DECIMALS,
+    PIXELS,
+    LabelStyle,
+    MapView,
+    draw_positions,
+    fit_view,
+    rgba,
+    seat_rows,
+)
 from signatories.i18n import Lang, label, localized
 
 INTERVAL_PARAM: Final = "interval"
@@ -38,16 +47,6 @@ PUBLIC_URL_ENV: Final = "SIGNATORIES_PUBLIC_URL"
 PUBLIC_URL_SECRET: Final = "public_url"
 DEFAULT_PUBLIC_URL: Final = "http://localhost:8501/"
 
-# pydeck turns a plain string into an accessor expression ("pixels" would become the undefined variable
-# `pixels`, and deck.gl would fall back to metres); constant strings must be wrapped.
-PIXELS: Final = pdk.types.String("pixels")
-# Seats closer than this many decimals of a degree (about 100 m) share one label.
-SEAT_DECIMALS: Final = 3
-# deck.gl's Web Mercator world is 512 pixels wide at zoom 0; the poles are clamped like every web map does.
-WORLD_PX_AT_ZOOM_0: Final = 512.0
-MERCATOR_MAX_LAT: Final = 85.05112878
-# A Latin character is a little over half an em wide; CJK characters are square.
-LATIN_CHAR_WIDTH_EM: Final = 0.6
 
 _ROLE_RANK: Final = {role: rank for rank, role in enumerate(vocab.ROLES)}
 _TYPE_RANK: Final = {org_type: rank for rank, org_type in enumerate(vocab.ORG_TYPES)}
@@ -217,14 +216,10 @@ class FrozenDeck(pdk.Deck):
         return self._frozen
 
 
-def _rgba(colour: str, alpha: int = 255) -> list[int]:
-    return [*theme.hex_to_rgb(colour), alpha]
-
-
 def _outline_features(basemap: Mapping[str, Any], country: str) -> dict[str, Any]:
     """The outlines on the dark ground, the spotlight's country tinted; geometries shared, not copied."""
-    land = _rgba(theme.DISPLAY_BORDER_FILL)
-    tint = _rgba(theme.DISPLAY_SIGNATORY_COUNTRY_FILL)
+    land = rgba(theme.DISPLAY_BORDER_FILL)
+    tint = rgba(theme.DISPLAY_SIGNATORY_COUNTRY_FILL)
     return {
         "type": "FeatureCollection",
         "features": [
@@ -249,7 +244,7 @@ def _marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list
     positions = draw_positions(organisations)
     located = organisations.loc[positions.index]
     kinds = located["org_type"]
-    colours = {kind: _rgba(colour, alpha) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
+    colours = {kind: rgba(colour, alpha) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
     radius = theme.DISPLAY_MARKER_RADIUS_PX if spotlit else theme.DISPLAY_OTHER_MARKER_RADIUS_PX
     spread = theme.DISPLAY_CO_LOCATED_SPREAD_DEG / theme.CO_LOCATED_SPREAD_DEG if spotlit else 1.0
     seat_lon = located["lon"].astype(float).map(pacific_longitude)
@@ -266,16 +261,11 @@ def _marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list
     ]
 
 
-def label_box(lon: float, lat: float, text: str, zoom: float) -> tuple[float, float, float, float]:
-    """The screen box (in world pixels at `zoom`) a seat label covers above its point."""
-    world_px = WORLD_PX_AT_ZOOM_0 * 2**zoom
-    phi = math.radians(max(-MERCATOR_MAX_LAT, min(MERCATOR_MAX_LAT, lat)))
-    x = lon / 360.0 * world_px
-    y = (1 - math.log(math.tan(math.pi / 4 + phi / 2)) / math.pi) / 2 * world_px
-    wide = sum(1 for char in text if unicodedata.east_asian_width(char) in ("W", "F"))
-    half = theme.DISPLAY_LABEL_SIZE_PX * (wide + LATIN_CHAR_WIDTH_EM * (len(text) - wide)) / 2
-    bottom = y - theme.DISPLAY_LABEL_OFFSET_PX
-    return (x - half, bottom - theme.DISPLAY_LABEL_SIZE_PX, x + half, bottom)
+# The display's labels are twice the explorer's and sit above the ring of markers around a shared seat;
+# they are never closer together than the explorer's.
+DISPLAY_LABELS: Final = LabelStyle(
+    size_px=theme.DISPLAY_LABEL_SIZE_PX, offset_px=theme.DISPLAY_LABEL_OFFSET_PX
+)
 
 
 def seat_labels(organisations: pd.DataFrame, lang: Lang, zoom: float) -> list[dict[str, Any]]:
@@ -283,31 +273,7 @@ def seat_labels(organisations: pd.DataFrame, lang: Lang, zoom: float) -> list[di
 
     The list beside the map names every organisation; the map only has to say where they are.
     """
-    located = organisations.dropna(subset=["lat", "lon"])
-    names = located["seat_ja"] if lang == "ja" else located["seat"]
-    seats = pd.DataFrame(
-        {
-            "lon": located["lon"].astype(float).map(pacific_longitude).round(SEAT_DECIMALS),
-            "lat": located["lat"].astype(float).round(SEAT_DECIMALS),
-            "text": names.where(names.fillna("") != "", located["seat"]).astype(str),
-            "proposer": (located["role"] == "proposer").astype(int),
-        }
-    )
-    grouped = (
-        seats.groupby(["lon", "lat"], sort=True)
-        .agg(text=("text", "first"), count=("text", "size"), proposer=("proposer", "max"))
-        .reset_index()
-        .sort_values(["proposer", "count", "text"], ascending=[False, False, True], kind="stable")
-    )
-    placed: list[tuple[float, float, float, float]] = []
-    labels = []
-    for lon, lat, text in zip(grouped["lon"], grouped["lat"], grouped["text"], strict=True):
-        box = label_box(float(lon), float(lat), text, zoom)
-        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
-            continue
-        placed.append(box)
-        labels.append({"position": [float(lon), float(lat)], "text": text})
-    return labels
+    return seat_rows(organisations, lang, zoom, DISPLAY_LABELS)
 
 
 def spotlight_view(view: Spotlight) -> MapView:
@@ -335,7 +301,7 @@ def display_deck(
                 stroked=True,
                 filled=True,
                 get_fill_color="properties.fill",
-                get_line_color=_rgba(theme.DISPLAY_BORDER_LINE),
+                get_line_color=rgba(theme.DISPLAY_BORDER_LINE),
                 get_line_width=theme.DISPLAY_BORDER_LINE_PX,
                 line_width_units=PIXELS,
             )
@@ -359,7 +325,7 @@ def display_deck(
             stroked=True,
             get_position="position",
             get_fill_color="colour",
-            get_line_color=_rgba(theme.DISPLAY_MARKER_OUTLINE),
+            get_line_color=rgba(theme.DISPLAY_MARKER_OUTLINE),
             get_line_width=theme.DISPLAY_MARKER_OUTLINE_PX,
             get_radius="radius",
             radius_units=PIXELS,
@@ -375,7 +341,7 @@ def display_deck(
             get_text="text",
             get_size=theme.DISPLAY_LABEL_SIZE_PX,
             size_units=PIXELS,
-            get_color=_rgba(theme.DISPLAY_TEXT),
+            get_color=rgba(theme.DISPLAY_TEXT),
             get_text_anchor=pdk.types.String("middle"),
             get_alignment_baseline=pdk.types.String("bottom"),
             get_pixel_offset=[0, -theme.DISPLAY_LABEL_OFFSET_PX],
@@ -383,7 +349,7 @@ def display_deck(
             font_family=pdk.types.String(theme.DISPLAY_LABEL_FONT_FAMILY),
             font_settings={"sdf": True},
             outline_width=theme.DISPLAY_LABEL_OUTLINE_PX,
-            outline_color=_rgba(theme.DISPLAY_LABEL_HALO),
+            outline_color=rgba(theme.DISPLAY_LABEL_HALO),
         )
     )
     return FrozenDeck(

@@ -9,6 +9,7 @@ import pytest
 
 from signatories import display, load_dataset, theme
 from signatories.dataset import Dataset
+from signatories.deck import label_box
 from signatories.paths import DATA_DIR
 from tests.conftest import read_rows
 
@@ -206,7 +207,9 @@ def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
         labels = display.seat_labels(view.organisations, "en", zoom)
         seats = view.organisations.dropna(subset=["lat", "lon"])
         assert 1 <= len(labels) <= len(seats)
-        boxes = [display.label_box(*label["position"], label["text"], zoom) for label in labels]
+        boxes = [
+            label_box(*label["position"], label["text"], zoom, display.DISPLAY_LABELS) for label in labels
+        ]
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
