@@ -44,12 +44,12 @@ bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
 	$(BIN)/python benchmarks/bench_geocode.py
 
 bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and on the server
-	$(BIN)/python benchmarks/bench_app.py
+	$(BIN)/python -m benchmarks.bench_app
 
 bench: bench-geocode bench-app ## Run every benchmark and print the tables
 
 load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing filters for 60 s; fails on any error
-	$(BIN)/python benchmarks/load_check.py
+	$(BIN)/python -m benchmarks.load_check
 
 screenshots: $(VENV)/.dev-installed ## Regenerate the README's screenshots from the real app
 	$(BIN)/python scripts/screenshots.py

@@ -1,65 +1,26 @@
-"""The explorer in a real browser: what AppTest cannot do — draw the map offline, click and tap a marker.
-
-Marker positions on screen come from the same Web Mercator formulas deck.gl uses, applied to the view
-the page starts with and the chart's size in the page.
-"""
+"""The explorer in a real browser: what AppTest cannot do — draw the map offline, click and tap a marker."""
 
 from __future__ import annotations
 
-import math
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from signatories import load_dataset
 from signatories.deck import MapView, region_view
+from tests.browser.helpers import (
+    RESPONSE_TIMEOUT_MS,
+    YOKOHAMA,
+    marker_on_screen,
+    open_explorer,
+    wait_until_pickable,
+)
 from tests.support.server import StreamlitServer
-
-CHART = '[data-testid="stDeckGlJsonChart"]'
-LOAD_TIMEOUT_MS = 90_000
-# deck.gl draws and Streamlit reruns after a click in their own time; on a busy machine that is seconds.
-RESPONSE_TIMEOUT_MS = 30_000
-# Yokohama, the larger proposer marker, at its seat (lon, lat).
-YOKOHAMA = (139.65, 35.43333)
 
 
 @pytest.fixture(scope="module")
 def start_view() -> MapView:
     return region_view(load_dataset().organisations)
-
-
-def marker_on_screen(page: object, view: MapView, lon: float, lat: float) -> tuple[float, float]:
-    """Page coordinates of a seat on the chart, by deck.gl's Web Mercator projection."""
-    box = page.locator(CHART).bounding_box()  # type: ignore[attr-defined]
-    world = 512 * 2**view.zoom
-
-    def mercator(latitude: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
-
-    x = box["width"] / 2 + (lon - view.longitude) / 360 * world
-    y = box["height"] / 2 - (mercator(lat) - mercator(view.latitude)) / (2 * math.pi) * world
-    return box["x"] + x, box["y"] + y
-
-
-def open_explorer(page: object, app: StreamlitServer, query: str) -> None:
-    page.goto(f"{app.url}/?{query}", timeout=LOAD_TIMEOUT_MS)  # type: ignore[attr-defined]
-    page.wait_for_selector(f"{CHART} canvas", timeout=LOAD_TIMEOUT_MS)  # type: ignore[attr-defined]
-    # The first frames are drawn asynchronously after the canvas exists.
-    page.wait_for_timeout(2_000)  # type: ignore[attr-defined]
-
-
-def wait_until_pickable(page: object, x: float, y: float, name: str) -> None:
-    """Hover the marker until deck.gl's tooltip names it: only then does a click reach the marker."""
-    deadline_ms = RESPONSE_TIMEOUT_MS
-    step_ms = 500
-    tooltip = page.locator(".deck-tooltip")  # type: ignore[attr-defined]
-    for waited in range(0, deadline_ms, step_ms):
-        # A one-pixel wiggle, because deck.gl picks on pointer moves, not on a pointer at rest.
-        page.mouse.move(x + (waited // step_ms) % 2, y)  # type: ignore[attr-defined]
-        page.wait_for_timeout(step_ms)  # type: ignore[attr-defined]
-        if tooltip.count() and name in tooltip.first.inner_text():
-            return
-    raise AssertionError(f"no tooltip for {name} at ({x:.0f}, {y:.0f})")
 
 
 def selected_org(page: object) -> list[str]:

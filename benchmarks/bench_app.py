@@ -1,0 +1,368 @@
+"""Benchmark of the dashboard (`make bench`): one table, every figure measured in this run beside its target.
+
+1. First drawn map in the browser: from `page.goto` until the chart has a canvas and a screenshot of it
+   shows marker pixels, this app (explorer, `?tiles=0`) against benchmarks/minimal_app.py (a plain
+   st.pydeck_chart of the same points), navigations alternating between the two on two servers running
+   side by side, each in a fresh browser context (cold cache); median of each, and their ratio.
+2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: AppTest's
+   in-process time of `at.run()` after a country filter change (the script, the deck built and serialised,
+   and AppTest's own handling of the result), median after warm-up runs.
+3. Deck JSON bytes per point at 10,000 synthetic organisations, from the package's own deck builder as the
+   explorer calls it (offline basemap, arcs on): the whole JSON Streamlit sends per rerun, divided by points.
+4. Server memory: RSS of the `streamlit run` process (VmRSS in /proc/PID/status) after a warm-up, after 500
+   reruns driven by one browser session changing filters, and after 10 concurrent browser sessions.
+
+Nothing leaves the machine: servers listen on 127.0.0.1 and the map is opened without online tiles.
+
+    .venv/bin/python benchmarks/bench_app.py [--navigations 5] [--reruns 500] [--sessions 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, so the project is not on the path by itself.
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks.load_check import run_sessions  # noqa: E402
+from benchmarks.synthetic import make_synthetic_data  # noqa: E402
+from tests.browser.helpers import CHART, MARKER_PIXELS, colour_counts, marker_colours  # noqa: E402
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason  # noqa: E402
+from tests.support.server import StreamlitServer, running_server  # noqa: E402
+
+FIRST_MAP_RATIO_TARGET: Final = 1.3
+RERUN_MS_TARGET_45: Final = 50.0
+RERUN_MS_TARGET_10K: Final = 250.0
+BYTES_PER_POINT_TARGET: Final = 120.0
+MEMORY_GROWTH_TARGET: Final = 0.10
+SYNTHETIC_COUNT: Final = 10_000
+
+EXPLORER: Final = PROJECT_ROOT / "pages" / "explorer.py"
+MINIMAL_APP: Final = PROJECT_ROOT / "benchmarks" / "minimal_app.py"
+VIEWPORT: Final = {"width": 1440, "height": 1000}
+PAGE_TIMEOUT_MS: Final = 120_000
+# A filter change's first reruns fill caches; these are not counted.
+RERUN_WARM_UP: Final = 3
+RERUN_SAMPLES: Final = 20
+# Country selections a rerun alternates between: every run is a filter change.
+COUNTRY_CHOICES: Final = (["JP"], ["TH", "PH"], [], ["ID", "MY", "VN"])
+# Streamlit frees a closed session's state shortly after its websocket closes.
+SETTLE_S: Final = 5.0
+
+
+# --- 1. First drawn map ------------------------------------------------------------------------------
+
+
+def markers_drawn(png: bytes) -> bool:
+    """Marker pixels on the chart: both apps draw their points in the theme's colours."""
+    return max(colour_counts(png, marker_colours()).values()) >= MARKER_PIXELS
+
+
+async def first_map_seconds(browser: Any, url: str) -> float:
+    """Seconds from navigation until a screenshot of the chart shows markers, in a fresh context."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    try:
+        page = await context.new_page()
+        started = time.perf_counter()
+        await page.goto(url, timeout=PAGE_TIMEOUT_MS)
+        await page.wait_for_selector(f"{CHART} canvas", timeout=PAGE_TIMEOUT_MS)
+        chart = page.locator(CHART).first
+        while time.perf_counter() - started < PAGE_TIMEOUT_MS / 1000:
+            if markers_drawn(await chart.screenshot(timeout=PAGE_TIMEOUT_MS)):
+                return time.perf_counter() - started
+        raise TimeoutError(f"no markers drawn at {url}")
+    finally:
+        await context.close()
+
+
+async def first_map_race(
+    app: StreamlitServer, minimal: StreamlitServer, navigations: int
+) -> dict[str, list[float]]:
+    from playwright.async_api import async_playwright
+
+    targets = {"app": f"{app.url}/?tiles=0", "minimal": f"{minimal.url}/"}
+    times: dict[str, list[float]] = {"app": [], "minimal": []}
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            # One unmeasured visit each: the servers' first runs load data and compile the scripts.
+            for url in targets.values():
+                await first_map_seconds(browser, url)
+            for _ in range(navigations):
+                for name, url in targets.items():
+                    times[name].append(await first_map_seconds(browser, url))
+        finally:
+            await browser.close()
+    return times
+
+
+# --- 2. Rerun time ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def data_dir_env(directory: Path | None) -> Iterator[None]:
+    from signatories.ui.data import DATA_DIR_ENV
+
+    previous = os.environ.get(DATA_DIR_ENV)
+    if directory is None:
+        os.environ.pop(DATA_DIR_ENV, None)
+    else:
+        os.environ[DATA_DIR_ENV] = str(directory)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(DATA_DIR_ENV, None)
+        else:
+            os.environ[DATA_DIR_ENV] = previous
+
+
+def rerun_milliseconds(directory: Path | None) -> list[float]:
+    """AppTest's `at.run()` after each country filter change, warm-up runs left out."""
+    from streamlit.testing.v1 import AppTest
+
+    with data_dir_env(directory):
+        at = AppTest.from_file(str(EXPLORER), default_timeout=300)
+        at.run()
+        if at.exception:
+            raise SystemExit(f"the explorer failed: {[e.value for e in at.exception]}")
+        samples = []
+        for step in range(RERUN_WARM_UP + RERUN_SAMPLES):
+            at.multiselect(key="filter_countries").set_value(COUNTRY_CHOICES[step % len(COUNTRY_CHOICES)])
+            started = time.perf_counter()
+            at.run()
+            elapsed = (time.perf_counter() - started) * 1000
+            if at.exception:
+                raise SystemExit(f"the explorer failed: {[e.value for e in at.exception]}")
+            if step >= RERUN_WARM_UP:
+                samples.append(elapsed)
+        return samples
+
+
+# --- 3. Deck JSON size --------------------------------------------------------------------------------
+
+
+def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
+    """Bytes of the explorer's deck JSON for every organisation shown, the point count, and bytes per layer."""
+    from signatories import load_dataset
+    from signatories.borders import load_borders, pacific_view
+    from signatories.deck import DeckOptions, build_deck, prepare_basemap, region_view, simplify_basemap
+    from signatories.paths import BORDERS_FILE
+
+    dataset = load_dataset(directory)
+    organisations = dataset.organisations
+    basemap = prepare_basemap(simplify_basemap(pacific_view(load_borders(directory / BORDERS_FILE).geojson)))
+    options = DeckOptions(view=region_view(organisations), online_basemap=False, show_arcs=True)
+    text = build_deck(organisations, organisations, dataset.countries, basemap, options).to_json()
+    layers = {
+        layer["id"]: len(json.dumps(layer.get("data"), separators=(",", ":"), ensure_ascii=False).encode())
+        for layer in json.loads(text)["layers"]
+    }
+    return len(text.encode()), len(organisations), layers
+
+
+# --- 4. Server memory ---------------------------------------------------------------------------------
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def settled_rss(server: StreamlitServer) -> float:
+    time.sleep(SETTLE_S)  # closed sessions are cleaned up on the server's own schedule
+    return rss_mib(server.pid())
+
+
+def check_sessions(results: list[Any], what: str) -> int:
+    problems = [problem for result in results for problem in result.problems()]
+    if problems:
+        print(f"{what}: {len(problems)} errors, first: {problems[:3]}", file=sys.stderr)
+    return sum(result.reruns for result in results)
+
+
+def memory(reruns: int, sessions: int) -> dict[str, float]:
+    with running_server() as server:
+        started = rss_mib(server.pid())
+        # Warm-up: the first sessions fill the data, basemap and deck caches.
+        check_sessions(asyncio.run(run_sessions(server, 1, reruns=30)), "warm-up, one session")
+        check_sessions(asyncio.run(run_sessions(server, 2, reruns=10)), "warm-up, two sessions")
+        warm = settled_rss(server)
+        done = check_sessions(asyncio.run(run_sessions(server, 1, reruns=reruns)), f"{reruns} reruns")
+        after_reruns = settled_rss(server)
+        concurrent = check_sessions(
+            asyncio.run(run_sessions(server, sessions, reruns=20)), f"{sessions} sessions"
+        )
+        after_sessions = settled_rss(server)
+    return {
+        "idle": started,
+        "warm": warm,
+        "reruns_done": done,
+        "after_reruns": after_reruns,
+        "sessions_reruns": concurrent,
+        "after_sessions": after_sessions,
+    }
+
+
+# --- The table ----------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    try:
+        chromium = subprocess.run(
+            [str(CHROMIUM_PATH), "--version"], capture_output=True, text=True, check=False, timeout=30
+        ).stdout.strip()
+    except OSError:
+        chromium = "chromium ?"
+    memory_kib = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory_kib / 1024**2:.0f} GiB; {platform.system()} {platform.release()};"
+        f" Python {platform.python_version()}; {chromium}"
+    )
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def print_table(rows: list[tuple[str, str, str, object]]) -> bool:
+    cells = [
+        tuple(cell if not isinstance(cell, bool) else ("yes" if cell else "NO") for cell in row)
+        for row in rows
+    ]
+    cells = [tuple(str(cell) for cell in row) for row in cells]
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    for index, row in enumerate(cells):
+        print(" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if index == 0:
+            print("-+-".join("-" * w for w in widths))
+    return all(row[3] in {"yes", "-"} for row in cells[1:])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--navigations", type=int, default=5, help="first-map navigations per app")
+    parser.add_argument("--reruns", type=int, default=500, help="browser-driven reruns for the memory figure")
+    parser.add_argument("--sessions", type=int, default=10, help="concurrent browser sessions for memory")
+    arguments = parser.parse_args()
+    reason = chromium_missing_reason()
+    if reason is not None:
+        print(f"the app benchmark needs a browser: {reason}", file=sys.stderr)
+        return 2
+    load_before = load_average()
+    began = time.monotonic()
+
+    with running_server() as app, running_server(MINIMAL_APP) as minimal:
+        first_map = asyncio.run(first_map_race(app, minimal, arguments.navigations))
+    app_s, minimal_s = statistics.median(first_map["app"]), statistics.median(first_map["minimal"])
+    ratio = app_s / minimal_s
+
+    with tempfile.TemporaryDirectory() as tmp:
+        synthetic = make_synthetic_data(Path(tmp) / "data", SYNTHETIC_COUNT)
+        rerun_45 = statistics.median(rerun_milliseconds(None))
+        rerun_10k = statistics.median(rerun_milliseconds(synthetic))
+        total_bytes, points, layers = deck_bytes(synthetic)
+    per_point = total_bytes / points
+
+    used = memory(arguments.reruns, arguments.sessions)
+    growth_reruns = used["after_reruns"] / used["warm"] - 1
+    growth_sessions = used["after_sessions"] / used["warm"] - 1
+
+    n = arguments.navigations
+    rows: list[tuple[str, str, str, object]] = [
+        ("figure", "measured", "target", "ok"),
+        (
+            f"first drawn map, this app (median of {n}, cold browser cache)",
+            f"{app_s:.2f} s",
+            "-",
+            "-",
+        ),
+        (f"first drawn map, minimal st.pydeck_chart app (median of {n})", f"{minimal_s:.2f} s", "-", "-"),
+        (
+            "first drawn map, ratio app / minimal",
+            f"{ratio:.2f}",
+            f"<= {FIRST_MAP_RATIO_TARGET}",
+            ratio <= FIRST_MAP_RATIO_TARGET,
+        ),
+        (
+            "rerun after a filter change, 45 organisations (AppTest in-process, median)",
+            f"{rerun_45:.0f} ms",
+            f"< {RERUN_MS_TARGET_45:.0f} ms",
+            rerun_45 < RERUN_MS_TARGET_45,
+        ),
+        (
+            f"rerun after a filter change, {SYNTHETIC_COUNT:,} organisations (AppTest in-process, median)",
+            f"{rerun_10k:.0f} ms",
+            f"< {RERUN_MS_TARGET_10K:.0f} ms",
+            rerun_10k < RERUN_MS_TARGET_10K,
+        ),
+        (
+            f"deck JSON per point, {points:,} organisations (whole deck, arcs on, offline outlines)",
+            f"{per_point:.0f} B ({total_bytes / 1e6:.1f} MB)",
+            f"< {BYTES_PER_POINT_TARGET:.0f} B",
+            per_point < BYTES_PER_POINT_TARGET,
+        ),
+        *(
+            (f"  of which layer '{layer}'", f"{size / points:.0f} B/point", "-", "-")
+            for layer, size in layers.items()
+        ),
+        (
+            "server RSS idle, then after warm-up (3 sessions, 50 reruns)",
+            f"{used['idle']:.0f}, {used['warm']:.0f} MiB",
+            "-",
+            "-",
+        ),
+        (
+            f"server RSS after {used['reruns_done']:.0f} browser-driven reruns",
+            f"{used['after_reruns']:.0f} MiB ({growth_reruns:+.1%})",
+            f"< +{MEMORY_GROWTH_TARGET:.0%}",
+            growth_reruns < MEMORY_GROWTH_TARGET and used["reruns_done"] >= arguments.reruns,
+        ),
+        (
+            f"server RSS after {arguments.sessions} concurrent browser sessions ({used['sessions_reruns']:.0f} reruns)",
+            f"{used['after_sessions']:.0f} MiB ({growth_sessions:+.1%})",
+            f"< +{MEMORY_GROWTH_TARGET:.0%}",
+            growth_sessions < MEMORY_GROWTH_TARGET,
+        ),
+    ]
+    print(f"bench_app, {date.today().isoformat()}; {machine()}")
+    print(f"load average (1, 5, 15 min) before: {load_before}, after: {load_average()}\n")
+    ok = print_table(rows)
+    print(
+        f"\nfirst-map samples (s): app {', '.join(f'{v:.2f}' for v in first_map['app'])};"
+        f" minimal {', '.join(f'{v:.2f}' for v in first_map['minimal'])}"
+    )
+    print(f"whole run: {time.monotonic() - began:.0f} s")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

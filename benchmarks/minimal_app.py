@@ -1,0 +1,29 @@
+"""The baseline for the first-map benchmark: a plain st.pydeck_chart of the same points, nothing else.
+
+Markers take the theme's colours and pixel radius, so "drawn" is detected the same way in both apps.
+"""
+
+import pydeck as pdk
+import streamlit as st
+
+from signatories import load_dataset, theme
+from signatories.deck import PIXELS, rgba
+from signatories.ui.data import data_dir
+
+organisations = load_dataset(data_dir()).organisations.dropna(subset=["lat", "lon"])
+points = organisations[["lon", "lat"]].assign(
+    colour=organisations["org_type"].map(lambda kind: rgba(theme.ORG_TYPE_COLOURS[kind]))
+)
+layer = pdk.Layer(
+    "ScatterplotLayer",
+    points,
+    id="points",
+    get_position="[lon, lat]",
+    get_fill_color="colour",
+    get_radius=theme.MARKER_RADIUS_PX,
+    radius_units=PIXELS,
+)
+view = pdk.ViewState(**theme.REGION_VIEW)
+st.pydeck_chart(
+    pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None), height=theme.MAP_HEIGHT_PX
+)

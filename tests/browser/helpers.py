@@ -1,0 +1,242 @@
+"""What the real-browser tests, the screenshots script and the app benchmarks share: selectors, bounded waits,
+the map's on-screen geometry, pixel counts of theme colours, and the browser errors that count as failures.
+
+Marker positions on screen come from the same Web Mercator formulas deck.gl uses, applied to the view the
+page starts with and the chart's size in the page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import io
+import math
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import numpy as np
+from PIL import Image
+
+from signatories import theme
+from signatories.deck import MapView
+from tests.support.server import StreamlitServer
+
+CHART: Final = '[data-testid="stDeckGlJsonChart"]'
+EXCEPTION: Final = '[data-testid="stException"]'
+TOOLTIP: Final = ".deck-tooltip"
+# A first page load on a busy 2-core CI machine takes tens of seconds (server run, deck.gl on software WebGL).
+LOAD_TIMEOUT_MS: Final = 90_000
+# deck.gl draws and Streamlit reruns after a click in their own time; on a busy machine that is seconds.
+RESPONSE_TIMEOUT_MS: Final = 30_000
+# Yokohama, the larger proposer marker, at its seat (lon, lat).
+YOKOHAMA: Final = (139.65, 35.43333)
+# Pixels of one colour that make a marker: a marker of theme.MARKER_RADIUS_PX covers ~150.
+MARKER_PIXELS: Final = 20
+# Channel difference still read as the same colour (software WebGL rounds blends by one or two).
+COLOUR_TOLERANCE: Final = 2
+
+# Streamlit's own script state on the app root: "notRunning" once a run has finished and nothing is queued.
+IDLE_JS: Final = """() => {
+  const root = document.querySelector('[data-testid="stApp"]');
+  return root !== null && root.dataset.testScriptState === 'notRunning'
+    && root.dataset.testConnectionState === 'CONNECTED';
+}"""
+
+# Opened directly, a page other than the main one makes Streamlit's frontend probe two possible base paths:
+# `/<page>/_stcore/health` and `/<page>/_stcore/host-config` answer 404 before `/_stcore/...` answers.
+# Upstream calls it expected (streamlit/streamlit#7074); the app cannot avoid it, so only these are allowed.
+_BASE_PATH_PROBE: Final = re.compile(r"^https?://[^/]+/[^/?#]+/_stcore/(health|host-config)$")
+_RESOURCE_404: Final = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+def is_base_path_probe(url: str) -> bool:
+    return _BASE_PATH_PROBE.match(url) is not None
+
+
+@dataclass
+class BrowserErrors:
+    """Everything a page reported as going wrong: console errors, uncaught errors, failed or 4xx/5xx answers."""
+
+    console: list[str] = field(default_factory=list)
+    uncaught: list[str] = field(default_factory=list)
+    responses: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    # Dismissals still running under the async API, kept so that they are not garbage-collected early.
+    pending: set[Any] = field(default_factory=set, repr=False)
+
+    def unexpected(self) -> list[str]:
+        """Every error except Streamlit's base-path probes of a directly opened page (and their console lines)."""
+        probes = [answer for answer in self.responses if is_base_path_probe(answer.split(" ", 1)[1])]
+        allowed_console = len(probes)
+        problems: list[str] = []
+        for line in self.console:
+            if allowed_console and line.startswith(_RESOURCE_404):
+                allowed_console -= 1
+                continue
+            problems.append(f"console: {line}")
+        problems += [f"uncaught: {error}" for error in self.uncaught]
+        problems += [f"response: {answer}" for answer in self.responses if answer not in probes]
+        problems += [f"dialog: {message}" for message in self.dialogs]
+        return problems
+
+
+def watch_errors(page: Any) -> BrowserErrors:
+    """Start recording `page`'s errors; call before the first navigation. Dialogs (alert) are dismissed.
+
+    Works with Playwright's sync and async pages alike: the listeners only append to lists.
+    """
+    errors = BrowserErrors()
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            errors.console.append(message.text)
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            errors.responses.append(f"{response.status} {response.url}")
+
+    def on_dialog(dialog: Any) -> None:
+        errors.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dismissed = dialog.dismiss()
+        if inspect.isawaitable(dismissed):  # Playwright's async API (the load check) returns a coroutine
+            task = asyncio.ensure_future(dismissed)
+            errors.pending.add(task)
+            task.add_done_callback(errors.pending.discard)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.uncaught.append(str(error)))
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: errors.responses.append(f"failed {request.url}"))
+    page.on("dialog", on_dialog)
+    return errors
+
+
+def wait_until_idle(page: Any, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
+    """Until the script run has finished and the page is connected."""
+    page.wait_for_function(IDLE_JS, timeout=timeout_ms)
+
+
+def open_page(page: Any, app: StreamlitServer, path: str, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
+    """Open `path` (e.g. "/coverage?lang=ja") and wait until its first run is drawn."""
+    page.goto(f"{app.url}{path}", timeout=timeout_ms)
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    wait_until_idle(page, timeout_ms)
+
+
+def warm_up(browser: Any, server: StreamlitServer) -> None:
+    """A first session on the main page, so that later sessions opening another page get no dialog.
+
+    With a pages/ directory beside dashboard.py, Streamlit 1.67 answers a fresh server's first session on
+    a non-default page with a "Page not found" dialog (and a console error) over the right page; the
+    display tests keep one test that shows it, the others start from a server that has had its first session.
+    """
+    context = browser.new_context()
+    try:
+        open_page(context.new_page(), server, "/?tiles=0")
+    finally:
+        context.close()
+
+
+def marker_colours() -> dict[str, str]:
+    return dict(theme.ORG_TYPE_COLOURS)
+
+
+def colour_counts(
+    png: bytes, colours: Mapping[str, str], tolerance: int = COLOUR_TOLERANCE
+) -> dict[str, int]:
+    """How many pixels of the image are each named colour (hex), within `tolerance` per channel."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    counts = {}
+    for name, colour in colours.items():
+        target = np.array(theme.hex_to_rgb(colour), dtype=np.int16)
+        counts[name] = int((np.abs(pixels - target) <= tolerance).all(axis=2).sum())
+    return counts
+
+
+def wait_for_colours(
+    page: Any,
+    selector: str,
+    colours: Mapping[str, str],
+    *,
+    least: int = MARKER_PIXELS,
+    require: Iterable[str] | None = None,
+    timeout_ms: int = LOAD_TIMEOUT_MS,
+) -> dict[str, int]:
+    """Screenshot the element until each colour in `require` (default: all) covers `least` pixels.
+
+    deck.gl draws in animation frames after the canvas appears, so the first screenshots may be blank.
+    Returns the last counts; raises AssertionError with them when the time runs out.
+    """
+    required = list(colours if require is None else require)
+    deadline = time.monotonic() + timeout_ms / 1000
+    element = page.locator(selector).first
+    element.wait_for(timeout=timeout_ms)
+    while True:
+        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
+        if all(counts[name] >= least for name in required):
+            return counts
+        if time.monotonic() > deadline:
+            raise AssertionError(f"colours not drawn in {selector} within {timeout_ms} ms: {counts}")
+        page.wait_for_timeout(250)
+
+
+def wait_for_markers(page: Any, selector: str = CHART, timeout_ms: int = LOAD_TIMEOUT_MS) -> dict[str, int]:
+    """Until the map has a canvas and its screenshot shows at least one marker colour."""
+    page.wait_for_selector(f"{selector} canvas", timeout=timeout_ms)
+    colours = marker_colours()
+    deadline = time.monotonic() + timeout_ms / 1000
+    element = page.locator(selector).first
+    while True:
+        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
+        if max(counts.values()) >= MARKER_PIXELS:
+            return counts
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no marker drawn in {selector} within {timeout_ms} ms: {counts}")
+        page.wait_for_timeout(250)
+
+
+def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
+    """Open the explorer with `query` and wait until its map shows markers."""
+    page.goto(f"{app.url}/?{query}", timeout=LOAD_TIMEOUT_MS)
+    wait_for_markers(page)
+    wait_until_idle(page)
+
+
+def marker_on_screen(page: Any, view: MapView, lon: float, lat: float) -> tuple[float, float]:
+    """Page coordinates of a seat on the chart, by deck.gl's Web Mercator projection."""
+    box = page.locator(CHART).bounding_box()
+    world = 512 * 2**view.zoom
+
+    def mercator(latitude: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+
+    x = box["width"] / 2 + (lon - view.longitude) / 360 * world
+    y = box["height"] / 2 - (mercator(lat) - mercator(view.latitude)) / (2 * math.pi) * world
+    return box["x"] + x, box["y"] + y
+
+
+def wait_until_pickable(page: Any, x: float, y: float, name: str) -> str:
+    """Hover the marker until deck.gl's tooltip names it (only then does a click reach the marker).
+
+    Returns the tooltip's text.
+    """
+    step_ms = 500
+    tooltip = page.locator(TOOLTIP)
+    for waited in range(0, RESPONSE_TIMEOUT_MS, step_ms):
+        # A one-pixel wiggle, because deck.gl picks on pointer moves, not on a pointer at rest.
+        page.mouse.move(x + (waited // step_ms) % 2, y)
+        page.wait_for_timeout(step_ms)
+        if tooltip.count():
+            text = str(tooltip.first.inner_text())
+            if name in text:
+                return text
+    raise AssertionError(f"no tooltip for {name} at ({x:.0f}, {y:.0f})")
+
+
+def leading_number(text: str) -> int:
+    match = re.match(r"\s*(\d+)", text)
+    assert match, f"no number at the start of {text!r}"
+    return int(match.group(1))

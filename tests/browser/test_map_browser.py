@@ -1,0 +1,124 @@
+"""The explorer's map as drawn by deck.gl in Chromium, offline: its pixels, and the hover card.
+
+Colours are read from the chart's screenshot and compared with the theme: each kind of organisation in the
+data has its marker colour on screen, the offline basemap draws land and tints the signatories' countries.
+A link filtering one kind is the control: the same map with every other marker switched off.
+Arcs are off (`arcs=0`) so that only markers can produce marker colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from signatories import load_dataset, theme
+from signatories.deck import region_view
+from signatories.paths import DATA_DIR
+from tests.browser.helpers import (
+    CHART,
+    EXCEPTION,
+    LOAD_TIMEOUT_MS,
+    MARKER_PIXELS,
+    YOKOHAMA,
+    colour_counts,
+    marker_colours,
+    marker_on_screen,
+    open_explorer,
+    wait_for_colours,
+    wait_until_idle,
+    wait_until_pickable,
+    watch_errors,
+)
+from tests.support.server import StreamlitServer
+
+LAND = {"land": theme.BORDER_FILL, "signatory country": theme.SIGNATORY_COUNTRY_FILL}
+# Bangkok: the other proposer, at a seat shared with a participant (the proposer is drawn on top).
+BANGKOK = (100.50144, 13.75398)
+
+
+@pytest.fixture(scope="module")
+def organisations() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "organisations.csv", keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def map_page(browser: Any, app: StreamlitServer) -> Iterator[Any]:
+    """The explorer with every organisation shown, loaded once for the pixel and hover tests."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.errors = watch_errors(page)
+    open_explorer(page, app, "tiles=0&arcs=0")
+    yield page
+    context.close()
+
+
+def kinds_in_view(organisations: pd.DataFrame) -> list[str]:
+    """Kinds with an organisation away from a proposer's seat.
+
+    At the region's zoom the ring of organisations sharing a seat is narrower than a marker, and the
+    proposer's larger marker is drawn on top: Bangkok's company is under it until one zooms in.
+    """
+    seat = organisations["lat"].round(3).astype(str) + "," + organisations["lon"].round(3).astype(str)
+    proposer_seats = set(seat[organisations["role"] == "proposer"])
+    return sorted(set(organisations.loc[~seat.isin(proposer_seats), "org_type"]))
+
+
+def test_every_kind_of_organisation_is_drawn_in_its_colour(
+    map_page: Any, organisations: pd.DataFrame
+) -> None:
+    kinds = kinds_in_view(organisations)
+    assert len(kinds) >= 7, kinds
+    colours = {kind: theme.ORG_TYPE_COLOURS[kind] for kind in kinds}
+    counts = wait_for_colours(map_page, CHART, {**colours, **LAND})
+    # The basemap is drawn, not just the markers: land fills a large share of the map.
+    box = map_page.locator(CHART).bounding_box()
+    assert counts["land"] > 0.1 * box["width"] * box["height"], counts
+    assert map_page.locator(EXCEPTION).count() == 0
+    assert map_page.errors.unexpected() == []
+
+
+def test_a_type_filter_draws_only_that_kind(page: Any, app: StreamlitServer) -> None:
+    """The control: the same map with every marker but the one company's switched off."""
+    errors = watch_errors(page)
+    page.goto(f"{app.url}/?tiles=0&arcs=0&type=company", timeout=LOAD_TIMEOUT_MS)
+    wait_until_idle(page)
+    counts = wait_for_colours(page, CHART, {**marker_colours(), **LAND}, require=["company", "land"])
+    # Antialiased coasts and borders blend into a few pixels near some colour; a marker is ~150 pixels.
+    others = {
+        kind: count for kind, count in counts.items() if kind in theme.ORG_TYPE_COLOURS and kind != "company"
+    }
+    assert all(count < MARKER_PIXELS for count in others.values()), counts
+    # Only Thailand, the company's country, is tinted: far less tint than with all twenty countries.
+    assert 0 < counts["signatory country"] < counts["land"] / 20, counts
+    assert errors.unexpected() == []
+
+
+def test_hovering_a_marker_shows_its_name(map_page: Any) -> None:
+    view = region_view(load_dataset().organisations)
+    for (lon, lat), name, name_ja in (
+        (BANGKOK, "Bangkok Metropolitan Administration", "バンコク都"),
+        (YOKOHAMA, "City of Yokohama", "横浜市"),
+    ):
+        x, y = marker_on_screen(map_page, view, lon, lat)
+        text = wait_until_pickable(map_page, x, y, name)
+        # The card's first line is the name; the other language's name follows it.
+        assert text.splitlines()[0] == name
+        assert name_ja in text
+    # Moving off the map hides the card again.
+    map_page.mouse.move(5, 5)
+    map_page.locator(".deck-tooltip").first.wait_for(state="hidden", timeout=LOAD_TIMEOUT_MS)
+
+
+def test_markers_are_drawn_where_their_seats_are(map_page: Any) -> None:
+    """The proposer in Yokohama is a city marker: its colour sits under the projected seat."""
+    map_page.mouse.move(5, 5)
+    view = region_view(load_dataset().organisations)
+    x, y = marker_on_screen(map_page, view, *YOKOHAMA)
+    # A square a little smaller than the proposer's marker, centred on the seat.
+    half = theme.PROPOSER_RADIUS_PX - 3
+    clip = {"x": x - half, "y": y - half, "width": 2 * half, "height": 2 * half}
+    counts = colour_counts(map_page.screenshot(clip=clip), {"city": theme.ORG_TYPE_COLOURS["city"]})
+    assert counts["city"] >= half * half, counts
