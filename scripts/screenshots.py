@@ -1,123 +1,106 @@
-"""Screenshots of the explorer for the README, taken from the real app in headless Chromium.
+"""Screenshots of every page for the README, taken from the real app in headless Chromium (`make screenshots`).
 
-Starts `streamlit run dashboard.py` on a free port, opens the page in English and in Japanese,
-waits until the map canvas is drawn, and saves docs/screenshots/explorer-{en,ja}.png.
+Starts `streamlit run dashboard.py` on a free loopback port, opens each page, waits until it has finished
+drawing (the map's markers on screen, the charts, the tables), and saves docs/screenshots/<page>-<lang>.png:
+the explorer in English and Japanese, coverage, data & sources and about in English, and the dark
+conference display at 1920 x 1080 in both languages.
 
     .venv/bin/python scripts/screenshots.py [--chromium /usr/bin/chromium] [--out docs/screenshots]
 
-Runs offline: the pages are opened with the online tiles switched off (`tiles=0`), so what is
-drawn is exactly what a venue without internet sees.
+Runs offline: the map is opened with the online tiles switched off (`tiles=0`), so what is drawn is
+exactly what a venue without internet sees.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1440, "height": 1100}
-SERVER_START_TIMEOUT_S = 30.0
-PAGE_TIMEOUT_MS = 60_000
-# deck.gl draws in animation frames after the canvas appears; give the labels' font atlas time too.
-SETTLE_MS = 2_500
-PAGES = {"en": "?tiles=0", "ja": "?lang=ja&tiles=0"}
+# Run as a script, so the project is not on the path by itself.
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.helpers import (  # noqa: E402
+    CHART,
+    EXCEPTION,
+    LOAD_TIMEOUT_MS,
+    open_page,
+    wait_for_markers,
+    wait_until_idle,
+    warm_up,
+)
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+from tests.support.server import StreamlitServer, running_server  # noqa: E402
+
+DESKTOP = {"width": 1440, "height": 1100}
+KIOSK = {"width": 1920, "height": 1080}
+# After the last element is drawn: the seat labels' font atlas and the charts' transitions finish.
+SETTLE_MS = 1_500
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: file name, path with query, the element that shows the page is drawn, viewport."""
+
+    name: str
+    path: str
+    ready: str
+    viewport: dict[str, int]
 
 
-@contextlib.contextmanager
-def streamlit_server(port: int) -> Iterator[str]:
-    """`streamlit run` in a child process, stopped on exit; yields the base URL once it is healthy."""
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+SHOTS = (
+    Shot("explorer-en", "/?tiles=0", CHART, DESKTOP),
+    Shot("explorer-ja", "/?lang=ja&tiles=0", CHART, DESKTOP),
+    Shot("coverage-en", "/coverage", '[data-testid="stVegaLiteChart"]', DESKTOP),
+    Shot("data-en", "/data", '[data-testid="stDataFrame"]', DESKTOP),
+    Shot("about-en", "/about", ".st-key-about_facts", DESKTOP),
+    # A long interval keeps the first country in the spotlight while the screen is drawn.
+    Shot("display-en", "/display?interval=600", CHART, KIOSK),
+    Shot("display-ja", "/display?interval=600&lang=ja", CHART, KIOSK),
+)
+
+
+def take(browser: Any, server: StreamlitServer, shot: Shot, out_dir: Path) -> Path:
+    context = browser.new_context(viewport=shot.viewport, device_scale_factor=1)
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
-                    if reply.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                raise RuntimeError(f"streamlit did not start on port {port}:\n{error}")
-            time.sleep(0.2)
-        yield url
+        page = context.new_page()
+        open_page(page, server, shot.path)
+        if shot.ready == CHART:
+            wait_for_markers(page)
+        else:
+            page.locator(shot.ready).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+        wait_until_idle(page)
+        page.wait_for_timeout(SETTLE_MS)
+        if page.locator(EXCEPTION).count():
+            raise RuntimeError(f"{shot.path} shows an exception; no screenshot taken")
+        path = out_dir / f"{shot.name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def take(url: str, out_dir: Path, chromium: str) -> list[Path]:
-    saved = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            for lang, query in PAGES.items():
-                page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
-                page.goto(f"{url}/{query}", timeout=PAGE_TIMEOUT_MS)
-                page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=PAGE_TIMEOUT_MS)
-                page.wait_for_selector('[data-testid="stMetric"]', timeout=PAGE_TIMEOUT_MS)
-                page.wait_for_timeout(SETTLE_MS)
-                path = out_dir / f"explorer-{lang}.png"
-                page.screenshot(path=str(path), full_page=False)
-                saved.append(path)
-                page.close()
-        finally:
-            browser.close()
-    return saved
+        context.close()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chromium", default="/usr/bin/chromium", help="the browser to drive")
+    parser.add_argument("--chromium", default=str(CHROMIUM_PATH), help="the browser to drive")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="where to save")
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
-    with streamlit_server(free_port()) as url:
-        for path in take(url, arguments.out, arguments.chromium):
-            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    with running_server() as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=arguments.chromium, args=CHROMIUM_ARGS)
+        try:
+            # The server's first session on the main page: a first one on another page gets a dialog.
+            warm_up(browser, server)
+            for shot in SHOTS:
+                path = take(browser, server, shot, arguments.out)
+                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        finally:
+            browser.close()
     return 0
 
 
