@@ -3,14 +3,13 @@
 import streamlit as st
 
 from signatories import export
-from signatories.filters import apply_filters
 from signatories.i18n import t
 from signatories.ui import pages_common, pages_data, panels, sidebar, state
 from signatories.ui.text import md_escape
 
 
 def main() -> None:
-    dataset, _ = pages_common.dataset_or_stop(state.current_lang())
+    dataset, directory = pages_common.dataset_or_stop(state.current_lang())
     filters = sidebar.render_sidebar(dataset)
     lang = filters.lang
 
@@ -21,7 +20,7 @@ def main() -> None:
     dataset_date = export.DATASET_DATE.isoformat()
     st.markdown(f"**{md_escape(t('data.as_of', lang, date=dataset_date))}**")
 
-    frame = apply_filters(dataset.organisations, filters, countries=dataset.countries)
+    frame = pages_common.shown_organisations(dataset, directory, filters)
     targets = export.targets_for(dataset.targets, frame)
     st.markdown(
         md_escape(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from signatories.errors import DataError
-from signatories.filters import apply_filters, summary
+from signatories.filters import summary
 from signatories.i18n import t
 from signatories.ui import data, details, pages_common, panels, sidebar, state
 
@@ -18,7 +18,7 @@ def main() -> None:
     panels.render_url_notes(lang)
     panels.render_problems(dataset.report, lang)
 
-    frame = apply_filters(dataset.organisations, filters, countries=dataset.countries)
+    frame = pages_common.shown_organisations(dataset, directory, filters)
     panels.render_metrics(summary(frame), dataset, lang)
     try:
         basemap = data.cached_basemap(directory)
@@ -31,7 +31,7 @@ def main() -> None:
     with map_column:
         panels.render_map(dataset, frame, filters, basemap)
     with details_column:
-        details.render_details(dataset, state.selected(), frozenset(frame["id"]), lang)
+        details.render_details(dataset, state.selected(), frozenset(frame["id"].tolist()), lang)
     panels.render_table(frame, dataset, lang)
 
 

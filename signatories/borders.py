@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from signatories.errors import DataError
 
 EARTH_RADIUS_KM = 6371.0088
@@ -41,6 +43,11 @@ BBox = tuple[float, float, float, float]  # (west, south, east, north)
 def pacific_longitude(lon: float) -> float:
     """The longitude to draw at on a map centred on Asia and the Pacific."""
     return lon + 360.0 if lon < PACIFIC_CUT_LONGITUDE else lon
+
+
+def pacific_longitudes(longitudes: np.ndarray) -> np.ndarray:
+    """`pacific_longitude` of every value at once."""
+    return np.where(longitudes < PACIFIC_CUT_LONGITUDE, longitudes + 360.0, longitudes)
 
 
 def pacific_view(geojson: dict[str, Any]) -> dict[str, Any]:

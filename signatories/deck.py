@@ -30,7 +30,7 @@ from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme
-from signatories.borders import pacific_longitude
+from signatories.borders import pacific_longitude, pacific_longitudes
 from signatories.i18n import Lang, t
 from signatories.labels import describe
 
@@ -121,13 +121,14 @@ def fit_view(
     height_px: float = theme.MAP_HEIGHT_PX,
 ) -> MapView:
     """The view framing every located organisation in `frame`, with a margin; the region when empty."""
-    located = frame.dropna(subset=["lat", "lon"])
-    if located.empty:
+    lats, lons = frame["lat"].to_numpy(dtype=float), frame["lon"].to_numpy(dtype=float)
+    located = ~(np.isnan(lats) | np.isnan(lons))
+    if not located.any():
         return theme_view()
-    lons = [pacific_longitude(float(lon)) for lon in located["lon"]]
-    ys = [_mercator_y(float(lat)) for lat in located["lat"]]
-    west, east = min(lons), max(lons)
-    top, bottom = min(ys), max(ys)
+    lons = pacific_longitudes(lons[located])
+    west, east = float(lons.min()), float(lons.max())
+    # Web Mercator's y falls as latitude rises: the northernmost point is the top.
+    top, bottom = _mercator_y(float(lats[located].max())), _mercator_y(float(lats[located].min()))
     usable = 1 - 2 * theme.FIT_PADDING_FRACTION
     span_x = (east - west) / 360.0
     span_y = bottom - top
@@ -329,6 +330,17 @@ class Markers:
     ids: tuple[str, ...]
     records: tuple[dict[str, Any], ...]
     proposer: tuple[bool, ...]
+    # Each record with its id as JSON, less the closing brace: at 10,000 markers, serialising the records
+    # again on every rerun cost more than the rest of the script.
+    json_heads: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.json_heads:
+            heads = tuple(
+                json.dumps({"id": org_id, **record}, separators=(",", ":"), ensure_ascii=False)[:-1]
+                for org_id, record in zip(self.ids, self.records, strict=True)
+            )
+            object.__setattr__(self, "json_heads", heads)
 
 
 def _rounded(values: pd.Series) -> list[float]:
@@ -376,6 +388,10 @@ def marker_records(organisations: pd.DataFrame, countries: pd.DataFrame, lang: L
     return Markers(ids=ids, records=records, proposer=proposer)
 
 
+def _kind(proposer: bool, selected: bool) -> int:
+    return KIND_PROPOSER * proposer + KIND_SELECTED * selected
+
+
 def organisation_rows(markers: Markers, visible_ids: frozenset[str], selected: str) -> list[dict[str, Any]]:
     """The marker layer's data: every static record with this rerun's visibility and selection."""
     return [
@@ -383,10 +399,19 @@ def organisation_rows(markers: Markers, visible_ids: frozenset[str], selected: s
             "id": org_id,
             **record,
             KEY_VISIBLE: int(org_id in visible_ids),
-            KEY_KIND: KIND_PROPOSER * proposer + KIND_SELECTED * (org_id == selected),
+            KEY_KIND: _kind(proposer, org_id == selected),
         }
         for org_id, record, proposer in zip(markers.ids, markers.records, markers.proposer, strict=True)
     ]
+
+
+def organisation_rows_json(markers: Markers, visible_ids: frozenset[str], selected: str) -> RawJSON:
+    """`organisation_rows` as JSON text, joined from the records' text serialised once."""
+    rows = ",".join(
+        f'{head},"{KEY_VISIBLE}":{int(org_id in visible_ids)},"{KEY_KIND}":{_kind(proposer, org_id == selected)}}}'
+        for org_id, head, proposer in zip(markers.ids, markers.json_heads, markers.proposer, strict=True)
+    )
+    return RawJSON(f"[{rows}]")
 
 
 def _rgb_literal(colour: str) -> str:
@@ -489,10 +514,10 @@ def seat_rows(
     return rows
 
 
-def _seat_keys(frame: pd.DataFrame) -> list[tuple[float, float]]:
-    """Each located row's seat: Pacific longitude and latitude to `SAME_SEAT_DECIMALS`, as numpy rounds."""
-    lons = np.array([pacific_longitude(lon) for lon in frame["lon"].astype(float).tolist()], dtype=float)
-    lats = frame["lat"].to_numpy(dtype=float)
+def _seats(longitudes: list[float], latitudes: list[float]) -> list[tuple[float, float]]:
+    """Seats: Pacific longitude and latitude to `SAME_SEAT_DECIMALS`, as numpy rounds."""
+    lons = pacific_longitudes(np.array(longitudes, dtype=float))
+    lats = np.array(latitudes, dtype=float)
     return list(
         zip(
             np.round(lons, SAME_SEAT_DECIMALS).tolist(),
@@ -502,14 +527,31 @@ def _seat_keys(frame: pd.DataFrame) -> list[tuple[float, float]]:
     )
 
 
+def _seat_keys(frame: pd.DataFrame) -> list[tuple[float, float]]:
+    """Each located row's seat."""
+    return _seats(frame["lon"].tolist(), frame["lat"].tolist())
+
+
+def _located_seats(frame: pd.DataFrame, role: str) -> list[tuple[str, tuple[float, float]]]:
+    """(id, seat) of the located organisations with this role, read column by column.
+
+    Plain lists, not a filtered frame: indexing a frame of text columns costs milliseconds per call.
+    """
+    columns = [frame[name].tolist() for name in ("id", "role", "lat", "lon")]
+    rows = zip(*columns, strict=True)
+    kept = [
+        (org_id, lat, lon)
+        for org_id, kind, lat, lon in rows
+        if kind == role and pd.notna(lat) and pd.notna(lon)
+    ]
+    seats = _seats([lon for _, _, lon in kept], [lat for _, lat, _ in kept])
+    return [(org_id, seat) for (org_id, _, _), seat in zip(kept, seats, strict=True)]
+
+
 def arc_rows(organisations: pd.DataFrame, frame: pd.DataFrame) -> list[dict[str, Any]]:
     """An arc from each proposer's seat to each seat of the shown participants, except its own."""
-    proposers = organisations[organisations["role"] == "proposer"].dropna(subset=["lat", "lon"])
-    participants = frame[frame["role"] == "participant"].dropna(subset=["lat", "lon"])
-    if proposers.empty or participants.empty:
-        return []
-    targets = sorted(set(_seat_keys(participants)))
-    sources = [seat for _, seat in sorted(zip(proposers["id"].tolist(), _seat_keys(proposers), strict=True))]
+    sources = [seat for _, seat in sorted(_located_seats(organisations, "proposer"))]
+    targets = sorted({seat for _, seat in _located_seats(frame, "participant")})
     # A participant in a proposer's own city (Bangkok's) gets no zero-length arc from it.
     return [
         {"from": [source[0], source[1]], "to": [target[0], target[1]]}
@@ -595,7 +637,7 @@ def build_deck(
             pdk.Layer(
                 "GeoJsonLayer",
                 id=LAYER_COUNTRIES,
-                data=country_features(basemap, frozenset(frame["country"]), options.online_basemap),
+                data=country_features(basemap, frozenset(frame["country"].tolist()), options.online_basemap),
                 stroked=True,
                 filled=True,
                 pickable=False,
@@ -626,7 +668,7 @@ def build_deck(
         pdk.Layer(
             "ScatterplotLayer",
             id=LAYER_ORGANISATIONS,
-            data=organisation_rows(markers, frozenset(frame["id"]), options.selected),
+            data=organisation_rows_json(markers, frozenset(frame["id"].tolist()), options.selected),
             pickable=True,
             stroked=True,
             filled=True,

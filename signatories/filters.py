@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -22,7 +24,7 @@ SEARCH_COLUMNS: Final = ("name_en", "short_name", "name_ja", "seat", "seat_ja")
 COUNTRY_NAME_COLUMNS: Final = ("name_en", "name_ja")
 
 # Latin diacritics (Malé, Huế) fold away; Japanese voicing marks (U+3099, U+309A) lie outside this block.
-_COMBINING_LATIN: Final = r"[\u0300-\u036f]"
+_COMBINING_LATIN: Final = re.compile("[\u0300-\u036f]")
 
 
 def _ordered(values: tuple[str, ...], order: tuple[str, ...]) -> tuple[str, ...]:
@@ -82,21 +84,20 @@ def is_filtered(state: FilterState) -> bool:
     return any(getattr(state, name) != getattr(defaults, name) for name in FILTER_FIELDS)
 
 
-def fold_text(text: pd.Series) -> pd.Series:
+def fold_string(text: str) -> str:
     """Text folded for matching: width (NFKC: Ｔｂｉｌｉｓｉ, ｶﾀｶﾅ), case and Latin diacritics."""
-    return (
-        text.fillna("")
-        .astype(str)
-        .str.normalize("NFKD")
-        .str.replace(_COMBINING_LATIN, "", regex=True)
-        .str.normalize("NFKC")
-        .str.casefold()
-    )
+    decomposed = _COMBINING_LATIN.sub("", unicodedata.normalize("NFKD", text))
+    return unicodedata.normalize("NFKC", decomposed).casefold()
+
+
+def fold_text(text: pd.Series) -> pd.Series:
+    """`fold_string` of every value; missing values fold to ""."""
+    return text.fillna("").astype(str).map(fold_string)
 
 
 def fold_query(query: str) -> list[str]:
     """The search terms of a query, folded like the searched text; every term must match."""
-    return [term for term in fold_text(pd.Series([query])).iloc[0].split() if term]
+    return fold_string(query).split()
 
 
 def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> pd.Series:
@@ -110,8 +111,17 @@ def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> pd.
     return fold_text(joined)
 
 
-def matches(organisations: pd.DataFrame, state: FilterState, *, countries: pd.DataFrame) -> pd.Series:
-    """A boolean mask: which organisations the state keeps."""
+def matches(
+    organisations: pd.DataFrame,
+    state: FilterState,
+    *,
+    countries: pd.DataFrame,
+    haystack: pd.Series | None = None,
+) -> pd.Series:
+    """A boolean mask: which organisations the state keeps.
+
+    `haystack` is `search_haystack(organisations, countries)`, which a caller may keep between runs.
+    """
     keep = pd.Series(True, index=organisations.index)
     if state.countries:
         keep &= organisations["country"].isin(state.countries)
@@ -133,17 +143,22 @@ def matches(organisations: pd.DataFrame, state: FilterState, *, countries: pd.Da
 
     terms = fold_query(state.query)
     if terms:
-        haystack = search_haystack(organisations, countries)
+        if haystack is None:
+            haystack = search_haystack(organisations, countries)
         for term in terms:
             keep &= haystack.str.contains(term, regex=False)
     return keep.astype(bool)
 
 
 def apply_filters(
-    organisations: pd.DataFrame, state: FilterState, *, countries: pd.DataFrame
+    organisations: pd.DataFrame,
+    state: FilterState,
+    *,
+    countries: pd.DataFrame,
+    haystack: pd.Series | None = None,
 ) -> pd.DataFrame:
     """The organisations the state keeps, in their original order."""
-    return organisations[matches(organisations, state, countries=countries)]
+    return organisations[matches(organisations, state, countries=countries, haystack=haystack)]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Final
 
 import pandas as pd
 
+from signatories import vocab
 from signatories.i18n import Lang, label, labels
 from signatories.i18n.catalog import MESSAGES
 
@@ -92,3 +93,17 @@ def describe(frame: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.Dat
         },
         index=frame.index,
     )
+
+
+def country_options(countries: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Country codes in region order, then by name, each labelled "Region · Country" so they group."""
+    names = country_names(countries, lang)
+    region_rank = {region: rank for rank, region in enumerate(vocab.REGIONS)}
+    ordered = countries.assign(
+        _rank=countries["region"].map(region_rank).fillna(len(region_rank)),
+        _name=countries["code"].map(names),
+    ).sort_values(["_rank", "_name"])
+    return {
+        code: f"{label('region', region, lang)} · {name}"
+        for code, region, name in zip(ordered["code"], ordered["region"], ordered["_name"], strict=True)
+    }

@@ -22,6 +22,9 @@ from signatories.deck import (
     MapView,
     build_deck,
     fit_view,
+    marker_records,
+    organisation_rows,
+    organisation_rows_json,
     picked_id,
     region_view,
     seat_rows,
@@ -145,6 +148,18 @@ def test_filtered_out_points_stay_in_place_but_switched_off(dataset: Dataset, cs
         ]
     ]
     assert all(philippines[key]["p"] == everything[key]["p"] for key in everything)
+
+
+def test_marker_json_text_is_the_marker_rows(dataset: Dataset) -> None:
+    """The layer's JSON, joined from text serialised once, parses to exactly the rows built as dicts."""
+    organisations = dataset.organisations.copy()
+    organisations.loc[organisations.index[0], "name_en"] = 'A "quoted" \\ name\n<b>x</b> 東京'
+    markers = marker_records(organisations, dataset.countries, "en")
+    visible = frozenset(organisations["id"].tolist()[::2])
+    selected = organisations["id"].iloc[3]
+    rows = organisation_rows(markers, visible, selected)
+    assert json.loads(organisation_rows_json(markers, visible, selected).text) == rows
+    assert any(row["n"] == 'A "quoted" \\ name\n<b>x</b> 東京' for row in rows)
 
 
 def test_filter_data_extension_hides_switched_off_points(dataset: Dataset) -> None:

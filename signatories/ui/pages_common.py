@@ -6,12 +6,14 @@ import logging
 import os
 from collections.abc import Mapping
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from signatories import display
 from signatories.dataset import Dataset
 from signatories.errors import DataError
+from signatories.filters import FilterState, apply_filters
 from signatories.i18n import Lang, t
 from signatories.ui import data, sidebar, state
 
@@ -27,6 +29,16 @@ def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
         st.error(t("explorer.data_unreadable", lang, error=error), icon=":material/error:")
         st.stop()
         raise  # st.stop() raises; this line only tells the type checker the function ends here
+
+
+def shown_organisations(dataset: Dataset, directory: str, filters: FilterState) -> pd.DataFrame:
+    """The organisations the filters keep, searched in the dataset's cached haystack."""
+    return apply_filters(
+        dataset.organisations,
+        filters,
+        countries=dataset.countries,
+        haystack=data.cached_haystack(directory),
+    )
 
 
 def _secrets() -> Mapping[str, object]:
@@ -49,7 +61,7 @@ def hosted_link() -> str:
 
 def render_language_only(dataset: Dataset) -> Lang:
     """The sidebar's language switch without the filters, keeping the filters' state and URL as they were."""
-    state.restore(dataset.organisations, data.known_values(dataset))
+    state.restore(dataset.organisations, data.cached_known_values(str(data.data_dir())))
     lang = sidebar.render_language()
     state.save(state.current_state())
     return lang

@@ -6,31 +6,14 @@ Widgets get their values only through session state (seeded by `state.restore`),
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from signatories import vocab
 from signatories.dataset import Dataset
 from signatories.filters import FILTER_BASES, FilterState
-from signatories.i18n import LANGUAGE_NAMES, LANGUAGES, Lang, label, labels, t
-from signatories.labels import country_names
-from signatories.ui import state
-from signatories.ui.data import known_values
+from signatories.i18n import LANGUAGE_NAMES, LANGUAGES, Lang, labels, t
+from signatories.ui import data, state
 from signatories.url_state import MAX_VALUE_CHARS
-
-
-def country_options(countries: pd.DataFrame, lang: Lang) -> dict[str, str]:
-    """Country codes in region order, then by name, each labelled "Region · Country" so they group."""
-    names = country_names(countries, lang)
-    region_rank = {region: rank for rank, region in enumerate(vocab.REGIONS)}
-    ordered = countries.assign(
-        _rank=countries["region"].map(region_rank).fillna(len(region_rank)),
-        _name=countries["code"].map(names),
-    ).sort_values(["_rank", "_name"])
-    return {
-        code: f"{label('region', region, lang)} · {name}"
-        for code, region, name in zip(ordered["code"], ordered["region"], ordered["_name"], strict=True)
-    }
 
 
 def render_language() -> Lang:
@@ -56,7 +39,7 @@ def render_filters(dataset: Dataset, lang: Lang) -> FilterState:
         placeholder=t("filters.search_placeholder", lang),
         help=t("filters.search_help", lang),
     )
-    countries = country_options(dataset.countries, lang)
+    countries = data.cached_country_options(str(data.data_dir()), lang)
     sidebar.multiselect(
         t("filters.country", lang),
         options=list(countries),
@@ -112,7 +95,7 @@ def render_filters(dataset: Dataset, lang: Lang) -> FilterState:
 
 def render_sidebar(dataset: Dataset) -> FilterState:
     """Restore the state from the URL, draw language and filters, and write the state back to the URL."""
-    state.restore(dataset.organisations, known_values(dataset))
+    state.restore(dataset.organisations, data.cached_known_values(str(data.data_dir())))
     lang = render_language()
     current = render_filters(dataset, lang)
     state.save(current)
