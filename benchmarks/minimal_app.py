@@ -3,6 +3,7 @@
 Markers take the theme's colours and pixel radius, so "drawn" is detected the same way in both apps.
 """
 
+import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
@@ -10,10 +11,17 @@ from signatories import load_dataset, theme
 from signatories.deck import PIXELS, rgba
 from signatories.ui.data import data_dir
 
-organisations = load_dataset(data_dir()).organisations.dropna(subset=["lat", "lon"])
-points = organisations[["lon", "lat"]].assign(
-    colour=organisations["org_type"].map(lambda kind: rgba(theme.ORG_TYPE_COLOURS[kind]))
-)
+
+# Cached like any app would: a rerun of the baseline is Streamlit and pydeck, not reading the CSV files.
+@st.cache_data
+def load_points(directory: str) -> pd.DataFrame:
+    organisations = load_dataset(directory).organisations.dropna(subset=["lat", "lon"])
+    return organisations[["lon", "lat"]].assign(
+        colour=organisations["org_type"].map(lambda kind: rgba(theme.ORG_TYPE_COLOURS[kind]))
+    )
+
+
+points = load_points(str(data_dir()))
 layer = pdk.Layer(
     "ScatterplotLayer",
     points,

@@ -32,7 +32,8 @@ def same_seat(organisations: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
 def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lang: Lang) -> None:
     """The panel for `org_id`; a hint to click a marker when nothing (known) is selected."""
     organisations = dataset.organisations
-    match = organisations[organisations["id"] == org_id]
+    # Nothing selected is the usual case: no need to search the frame for it.
+    match = organisations[organisations["id"] == org_id] if org_id else organisations.iloc[0:0]
     if match.empty:
         st.info(t("details.hint", lang), icon=":material/touch_app:")
         return
