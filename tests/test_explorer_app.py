@@ -22,7 +22,7 @@ from signatories.ui.data import DATA_DIR_ENV
 from tests.conftest import EditRows
 from tests.explorer_expected import headline, ids, read_organisations
 
-EXPLORER = PROJECT_ROOT / "pages" / "explorer.py"
+EXPLORER = PROJECT_ROOT / "views" / "explorer.py"
 DASHBOARD = PROJECT_ROOT / "dashboard.py"
 TIMEOUT_S = 60
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

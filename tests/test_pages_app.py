@@ -32,7 +32,7 @@ from signatories.paths import DATA_DIR, PROJECT_ROOT
 from signatories.ui.display_screen import STEP_KEY
 
 PAGES = {
-    name: PROJECT_ROOT / "pages" / f"{file}.py"
+    name: PROJECT_ROOT / "views" / f"{file}.py"
     for name, file in (
         ("coverage", "coverage_report"),
         ("data_sources", "data_sources"),

@@ -126,20 +126,6 @@ def open_page(page: Any, app: StreamlitServer, path: str, timeout_ms: int = LOAD
     wait_until_idle(page, timeout_ms)
 
 
-def warm_up(browser: Any, server: StreamlitServer) -> None:
-    """A first session on the main page, so that later sessions opening another page get no dialog.
-
-    With a pages/ directory beside dashboard.py, Streamlit 1.67 answers a fresh server's first session on
-    a non-default page with a "Page not found" dialog (and a console error) over the right page; the
-    display tests keep one test that shows it, the others start from a server that has had its first session.
-    """
-    context = browser.new_context()
-    try:
-        open_page(context.new_page(), server, "/?tiles=0")
-    finally:
-        context.close()
-
-
 def marker_colours() -> dict[str, str]:
     return dict(theme.ORG_TYPE_COLOURS)
 

@@ -24,7 +24,6 @@ from tests.browser.helpers import (
     LOAD_TIMEOUT_MS,
     open_page,
     wait_for_markers,
-    warm_up,
     watch_errors,
 )
 from tests.support.server import StreamlitServer, running_server
@@ -62,8 +61,6 @@ def screen_server(browser_available: None) -> Iterator[StreamlitServer]:
 @pytest.fixture(scope="module")
 def screen(browser: Any, screen_server: StreamlitServer) -> Iterator[Any]:
     """One screen for the module, as at a venue: opened once, then left alone (the restart test is last)."""
-    # test_a_fresh_server_opens_the_screen_without_a_dialog is the one that opens a fresh server's first page.
-    warm_up(browser, screen_server)
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.errors = watch_errors(page)
@@ -169,12 +166,6 @@ def test_the_screen_recovers_by_itself_after_a_server_restart(
     assert screen.errors.uncaught == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A pages/ directory beside dashboard.py makes Streamlit 1.67 answer a fresh server's first session "
-    "on a non-default page with a 'Page not found' dialog, even with st.navigation; the same app with the "
-    "directory renamed (e.g. views/) shows none",
-)
 def test_a_fresh_server_opens_the_screen_without_a_dialog(browser: Any) -> None:
     """A venue's morning: the server starts, the kiosk browser opens /display, nobody is there to click."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})

@@ -26,7 +26,6 @@ from tests.browser.helpers import (
     wait_for_markers,
     wait_until_idle,
     wait_until_pickable,
-    warm_up,
     watch_errors,
 )
 from tests.conftest import read_rows, write_rows
@@ -58,12 +57,6 @@ _PARSED_MARKUP_JS = """() => ({
   images: [...document.querySelectorAll('img')].filter((element) => element.getAttribute('src') === 'x').length,
   handlers: document.querySelectorAll('[onerror]').length,
 })"""
-
-
-@pytest.fixture(scope="module", autouse=True)
-def first_session(browser: Any, app: StreamlitServer) -> None:
-    """The session server's first page is the main one, whichever test runs first (see helpers.warm_up)."""
-    warm_up(browser, app)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
