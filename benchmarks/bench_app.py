@@ -120,17 +120,19 @@ def filter_change(step: int) -> dict[str, Any]:
     return {"filter_no_target": step % 2 == 0, "filter_query": SEARCHES[step % len(SEARCHES)]}
 
 
-async def rerun_seconds(server: StreamlitServer, samples: int, *, change_filters: bool = True) -> list[float]:
-    """Server time of each rerun after a filter change, over one session's websocket, warm-up left out."""
+async def websocket_reruns(
+    server: StreamlitServer, reruns: int, *, change_filters: bool = True
+) -> list[float]:
+    """Server time of each of `reruns` runs after the first, over one session's websocket, each after a
+    filter change unless `change_filters` is off (an app without the filters)."""
     async with SessionClient(server.url, START_QUERY) as session:
         await session.run()
         times = []
-        for step in range(RERUN_WARM_UP + samples):
+        for step in range(reruns):
             result = await session.run(filter_change(step) if change_filters else None)
             if result.exceptions:
                 raise SystemExit(f"the app failed: {result.exceptions}")
-            if step >= RERUN_WARM_UP:
-                times.append(result.seconds)
+            times.append(result.seconds)
         return times
 
 
@@ -140,8 +142,10 @@ def rerun_milliseconds(
     """Median server time of a rerun, in ms, on a server of its own."""
     env = {DATA_DIR_ENV: str(data_dir)} if data_dir is not None else None
     with running_server(script, extra_env=env) as server:
-        times = asyncio.run(rerun_seconds(server, RERUN_SAMPLES, change_filters=change_filters))
-    return statistics.median(times) * 1000
+        times = asyncio.run(
+            websocket_reruns(server, RERUN_WARM_UP + RERUN_SAMPLES, change_filters=change_filters)
+        )
+    return statistics.median(times[RERUN_WARM_UP:]) * 1000
 
 
 # --- 3. Deck JSON size --------------------------------------------------------------------------------
@@ -150,13 +154,12 @@ def rerun_milliseconds(
 def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
     """Bytes of the explorer's deck JSON for every organisation shown, the point count, and bytes per layer."""
     from signatories import load_dataset
-    from signatories.borders import load_borders, pacific_view
-    from signatories.deck import DeckOptions, build_deck, prepare_basemap, region_view, simplify_basemap
+    from signatories.deck import DeckOptions, build_deck, drawing_basemap, prepare_basemap, region_view
     from signatories.paths import BORDERS_FILE
 
     dataset = load_dataset(directory)
     organisations = dataset.organisations
-    basemap = prepare_basemap(simplify_basemap(pacific_view(load_borders(directory / BORDERS_FILE).geojson)))
+    basemap = prepare_basemap(drawing_basemap(directory / BORDERS_FILE))
     options = DeckOptions(view=region_view(organisations), online_basemap=False, show_arcs=True)
     text = build_deck(organisations, organisations, dataset.countries, basemap, options).to_json()
     layers = {
@@ -188,18 +191,6 @@ def check_sessions(results: list[Any], what: str) -> int:
     return sum(result.reruns for result in results)
 
 
-async def websocket_reruns(server: StreamlitServer, reruns: int) -> int:
-    done = 0
-    async with SessionClient(server.url, START_QUERY) as session:
-        await session.run()
-        for step in range(reruns):
-            result = await session.run(filter_change(step))
-            if result.exceptions:
-                raise SystemExit(f"the app failed: {result.exceptions}")
-            done += 1
-    return done
-
-
 def memory(reruns: int, sessions: int, session_reruns: int) -> dict[str, float]:
     with running_server() as server:
         started = rss_mib(server.pid())
@@ -212,7 +203,7 @@ def memory(reruns: int, sessions: int, session_reruns: int) -> dict[str, float]:
             f"warm-up, {sessions} sessions",
         )
         warm = settled_rss(server)
-        done = asyncio.run(websocket_reruns(server, reruns))
+        done = len(asyncio.run(websocket_reruns(server, reruns)))
         after_reruns = settled_rss(server)
         concurrent = check_sessions(
             asyncio.run(run_sessions(server, sessions, reruns=session_reruns)), f"{sessions} sessions"

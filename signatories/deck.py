@@ -21,6 +21,7 @@ import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -30,7 +31,7 @@ from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme
-from signatories.borders import pacific_longitude, pacific_longitudes
+from signatories.borders import load_borders, pacific_longitude, pacific_longitudes, pacific_view
 from signatories.i18n import Lang, t
 from signatories.labels import describe
 
@@ -121,14 +122,14 @@ def fit_view(
     height_px: float = theme.MAP_HEIGHT_PX,
 ) -> MapView:
     """The view framing every located organisation in `frame`, with a margin; the region when empty."""
-    lats, lons = frame["lat"].to_numpy(dtype=float), frame["lon"].to_numpy(dtype=float)
-    located = ~(np.isnan(lats) | np.isnan(lons))
+    all_lats, all_lons = frame["lat"].to_numpy(dtype=float), frame["lon"].to_numpy(dtype=float)
+    located = ~(np.isnan(all_lats) | np.isnan(all_lons))
     if not located.any():
         return theme_view()
-    lons = pacific_longitudes(lons[located])
+    lons, lats = pacific_longitudes(all_lons[located]), all_lats[located]
     west, east = float(lons.min()), float(lons.max())
     # Web Mercator's y falls as latitude rises: the northernmost point is the top.
-    top, bottom = _mercator_y(float(lats[located].max())), _mercator_y(float(lats[located].min()))
+    top, bottom = _mercator_y(float(lats.max())), _mercator_y(float(lats.min()))
     usable = 1 - 2 * theme.FIT_PADDING_FRACTION
     span_x = (east - west) / 360.0
     span_y = bottom - top
@@ -241,6 +242,11 @@ def simplify_basemap(
     return {"type": "FeatureCollection", "features": features}
 
 
+def drawing_basemap(path: Path) -> dict[str, Any]:
+    """The outline file at `path` as the map draws it: in Pacific longitudes, thinned."""
+    return simplify_basemap(pacific_view(load_borders(path).geojson))
+
+
 def rgba(colour: str, alpha: int = 255) -> list[int]:
     """A theme colour as deck.gl's [r, g, b, a]."""
     return [*theme.hex_to_rgb(colour), alpha]
@@ -332,15 +338,14 @@ class Markers:
     proposer: tuple[bool, ...]
     # Each record with its id as JSON, less the closing brace: at 10,000 markers, serialising the records
     # again on every rerun cost more than the rest of the script.
-    json_heads: tuple[str, ...] = ()
+    json_heads: tuple[str, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.json_heads:
-            heads = tuple(
-                json.dumps({"id": org_id, **record}, separators=(",", ":"), ensure_ascii=False)[:-1]
-                for org_id, record in zip(self.ids, self.records, strict=True)
-            )
-            object.__setattr__(self, "json_heads", heads)
+        heads = tuple(
+            json.dumps({"id": org_id, **record}, separators=(",", ":"), ensure_ascii=False)[:-1]
+            for org_id, record in zip(self.ids, self.records, strict=True)
+        )
+        object.__setattr__(self, "json_heads", heads)
 
 
 def _rounded(values: pd.Series) -> list[float]:
@@ -388,27 +393,11 @@ def marker_records(organisations: pd.DataFrame, countries: pd.DataFrame, lang: L
     return Markers(ids=ids, records=records, proposer=proposer)
 
 
-def _kind(proposer: bool, selected: bool) -> int:
-    return KIND_PROPOSER * proposer + KIND_SELECTED * selected
-
-
-def organisation_rows(markers: Markers, visible_ids: frozenset[str], selected: str) -> list[dict[str, Any]]:
-    """The marker layer's data: every static record with this rerun's visibility and selection."""
-    return [
-        {
-            "id": org_id,
-            **record,
-            KEY_VISIBLE: int(org_id in visible_ids),
-            KEY_KIND: _kind(proposer, org_id == selected),
-        }
-        for org_id, record, proposer in zip(markers.ids, markers.records, markers.proposer, strict=True)
-    ]
-
-
-def organisation_rows_json(markers: Markers, visible_ids: frozenset[str], selected: str) -> RawJSON:
-    """`organisation_rows` as JSON text, joined from the records' text serialised once."""
+def organisation_rows(markers: Markers, visible_ids: frozenset[str], selected: str) -> RawJSON:
+    """The marker layer's data as JSON text: every static record with this rerun's visibility and selection."""
     rows = ",".join(
-        f'{head},"{KEY_VISIBLE}":{int(org_id in visible_ids)},"{KEY_KIND}":{_kind(proposer, org_id == selected)}}}'
+        f'{head},"{KEY_VISIBLE}":{int(org_id in visible_ids)},'
+        f'"{KEY_KIND}":{KIND_PROPOSER * proposer + KIND_SELECTED * (org_id == selected)}}}'
         for org_id, head, proposer in zip(markers.ids, markers.json_heads, markers.proposer, strict=True)
     )
     return RawJSON(f"[{rows}]")
@@ -668,7 +657,7 @@ def build_deck(
         pdk.Layer(
             "ScatterplotLayer",
             id=LAYER_ORGANISATIONS,
-            data=organisation_rows_json(markers, frozenset(frame["id"].tolist()), options.selected),
+            data=organisation_rows(markers, frozenset(frame["id"].tolist()), options.selected),
             pickable=True,
             stroked=True,
             filled=True,

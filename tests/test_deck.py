@@ -14,6 +14,7 @@ from signatories.borders import load_borders, pacific_view
 from signatories.dataset import Dataset
 from signatories.deck import (
     KIND_PROPOSER,
+    KIND_SELECTED,
     LAYER_ARCS,
     LAYER_COUNTRIES,
     LAYER_LABELS,
@@ -24,7 +25,6 @@ from signatories.deck import (
     fit_view,
     marker_records,
     organisation_rows,
-    organisation_rows_json,
     picked_id,
     region_view,
     seat_rows,
@@ -151,15 +151,23 @@ def test_filtered_out_points_stay_in_place_but_switched_off(dataset: Dataset, cs
 
 
 def test_marker_json_text_is_the_marker_rows(dataset: Dataset) -> None:
-    """The layer's JSON, joined from text serialised once, parses to exactly the rows built as dicts."""
+    """The layer's JSON, joined from text serialised once, parses to each record with its id, visibility and
+    kind, even for a name with quotes, a backslash, a newline, markup and Japanese."""
+    awkward = 'A "quoted" \\ name\n<b>x</b> 東京'
     organisations = dataset.organisations.copy()
-    organisations.loc[organisations.index[0], "name_en"] = 'A "quoted" \\ name\n<b>x</b> 東京'
+    organisations.loc[organisations.index[0], "name_en"] = awkward
     markers = marker_records(organisations, dataset.countries, "en")
     visible = frozenset(organisations["id"].tolist()[::2])
     selected = organisations["id"].iloc[3]
-    rows = organisation_rows(markers, visible, selected)
-    assert json.loads(organisation_rows_json(markers, visible, selected).text) == rows
-    assert any(row["n"] == 'A "quoted" \\ name\n<b>x</b> 東京' for row in rows)
+    rows = json.loads(organisation_rows(markers, visible, selected).text)
+    assert [row["id"] for row in rows] == list(markers.ids)
+    for row, record, proposer in zip(rows, markers.records, markers.proposer, strict=True):
+        assert {key: row[key] for key in record} == record
+        assert row["v"] == (1 if row["id"] in visible else 0)
+        assert row["k"] == (KIND_PROPOSER if proposer else 0) + (
+            KIND_SELECTED if row["id"] == selected else 0
+        )
+    assert awkward in {row["n"] for row in rows}
 
 
 def test_filter_data_extension_hides_switched_off_points(dataset: Dataset) -> None:

@@ -7,16 +7,15 @@ from typing import Any, Final
 import pandas as pd
 import streamlit as st
 
-from signatories.borders import load_borders, pacific_view
 from signatories.dataset import Dataset, load_dataset
 from signatories.deck import (
     MapView,
     Markers,
     PreparedBasemap,
+    drawing_basemap,
     marker_records,
     prepare_basemap,
     region_view,
-    simplify_basemap,
 )
 from signatories.filters import search_haystack
 from signatories.i18n import Lang
@@ -49,7 +48,7 @@ def cached_basemap(directory: str) -> dict[str, Any] | None:
     path = Path(directory) / BORDERS_FILE
     if not path.exists():
         return None
-    return simplify_basemap(pacific_view(load_borders(path).geojson))
+    return drawing_basemap(path)
 
 
 @st.cache_resource(show_spinner=False)
