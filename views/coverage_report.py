@@ -5,19 +5,13 @@ import streamlit as st
 from signatories import charts, coverage
 from signatories.filters import summary
 from signatories.i18n import t
-from signatories.ui import pages_common, panels, sidebar, state
+from signatories.ui import pages_common
 from signatories.ui.text import md_escape
 
 
 def main() -> None:
-    dataset, directory = pages_common.dataset_or_stop(state.current_lang())
-    filters = sidebar.render_sidebar(dataset)
-    lang = filters.lang
-
-    st.title(t("coverage.title", lang), anchor=False)
-    st.caption(t("coverage.intro", lang))
-    panels.render_url_notes(lang)
-    frame = pages_common.shown_organisations(dataset, directory, filters)
+    page = pages_common.open_filtered_page("coverage.title", "coverage.intro")
+    dataset, frame, lang = page.dataset, page.frame, page.lang
     counts = summary(frame)
     shown_key = "coverage.shown.one_country" if counts.countries == 1 else "coverage.shown"
     total = len(dataset.organisations)

@@ -4,23 +4,17 @@ import streamlit as st
 
 from signatories import export
 from signatories.i18n import t
-from signatories.ui import pages_common, pages_data, panels, sidebar, state
+from signatories.ui import pages_common, pages_data, panels
 from signatories.ui.text import md_escape
 
 
 def main() -> None:
-    dataset, directory = pages_common.dataset_or_stop(state.current_lang())
-    filters = sidebar.render_sidebar(dataset)
-    lang = filters.lang
-
-    st.title(t("data.title", lang), anchor=False)
-    st.caption(t("data.intro", lang))
-    panels.render_url_notes(lang)
+    page = pages_common.open_filtered_page("data.title", "data.intro")
+    dataset, frame, lang = page.dataset, page.frame, page.lang
     panels.render_problems(dataset.report, lang)
     dataset_date = export.DATASET_DATE.isoformat()
     st.markdown(f"**{md_escape(t('data.as_of', lang, date=dataset_date))}**")
 
-    frame = pages_common.shown_organisations(dataset, directory, filters)
     targets = export.targets_for(dataset.targets, frame)
     st.markdown(
         md_escape(

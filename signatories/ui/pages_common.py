@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +16,7 @@ from signatories.dataset import Dataset
 from signatories.errors import DataError
 from signatories.filters import FilterState, apply_filters
 from signatories.i18n import Lang, t
-from signatories.ui import data, sidebar, state
+from signatories.ui import data, panels, sidebar, state
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,35 @@ def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
         raise  # st.stop() raises; this line only tells the type checker the function ends here
 
 
-def shown_organisations(dataset: Dataset, directory: str, filters: FilterState) -> pd.DataFrame:
-    """The organisations the filters keep, searched in the dataset's cached haystack."""
-    return apply_filters(
+@dataclass(frozen=True)
+class FilteredPage:
+    """What a page with the filter sidebar works from."""
+
+    dataset: Dataset
+    directory: str
+    filters: FilterState
+    frame: pd.DataFrame  # the organisations the filters keep
+
+    @property
+    def lang(self) -> Lang:
+        return self.filters.lang
+
+
+def open_filtered_page(title_key: str, intro_key: str) -> FilteredPage:
+    """The start the map, coverage and data pages share: the dataset, the sidebar's filters and what they
+    keep, under the page's title, its introduction and the notes on what of the opened link was ignored."""
+    dataset, directory = dataset_or_stop(state.current_lang())
+    filters = sidebar.render_sidebar(dataset)
+    st.title(t(title_key, filters.lang), anchor=False)
+    st.caption(t(intro_key, filters.lang))
+    panels.render_url_notes(filters.lang)
+    frame = apply_filters(
         dataset.organisations,
         filters,
         countries=dataset.countries,
         haystack=data.cached_haystack(directory),
     )
+    return FilteredPage(dataset, directory, filters, frame)
 
 
 def _secrets() -> Mapping[str, object]:
