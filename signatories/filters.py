@@ -1,23 +1,22 @@
-"""What the explorer shows: the filter state, filtering the organisations, and the counts of what is left."""
+"""The filters every page shares, filtering the organisations, and the counts of what is left."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
 
 from signatories import vocab
-from signatories.i18n import DEFAULT_LANG, Lang
 
 # The declaration's horizon: both proposers pledged carbon neutrality by 2050, the year the Paris
 # Agreement's 1.5 °C pathways reach net zero; the headline share counts targets no later than this.
 BENCHMARK_YEAR: Final = 2050
 
-# The basis filter offers the two ways a target can be found; "none" is the "no target found" switch.
-FILTER_BASES: Final = ("own", "national")
+# The target-basis filter: how an organisation's effective target was found, "none" for no target at all.
+FILTER_BASES: Final = vocab.TARGET_BASES
 
 # Columns searched by the free-text box, in both languages.
 SEARCH_COLUMNS: Final = ("name_en", "short_name", "name_ja", "seat", "seat_ja")
@@ -33,55 +32,45 @@ def _ordered(values: tuple[str, ...], order: tuple[str, ...]) -> tuple[str, ...]
     return tuple(sorted(set(values), key=lambda value: (rank.get(value, len(rank)), value)))
 
 
+YearRange = tuple[int | None, int | None]
+ANY_YEAR: Final[YearRange] = (None, None)
+
+
 @dataclass(frozen=True)
-class FilterState:
-    """Everything a link reproduces; the defaults mean "show everything"."""
+class Filters:
+    """What narrows the set of organisations; the defaults keep every one.
+
+    Each field is one parameter of `signatories.url_state.PARAMS`, which says how it reads from and
+    writes to a link and which sidebar widget shows it.
+    """
 
     countries: tuple[str, ...] = ()
     org_types: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    year_min: int | None = None
-    year_max: int | None = None
-    include_no_target: bool = True
-    bases: tuple[str, ...] = ()
+    years: YearRange = ANY_YEAR  # inclusive; None on a side means no limit there
+    bases: tuple[str, ...] = ()  # empty means every basis, "none" included
     query: str = ""
-    selected: str = ""
-    lang: Lang = DEFAULT_LANG
-    show_arcs: bool = True
-    online_basemap: bool = True
 
     def __post_init__(self) -> None:
         # Selections are sets; a canonical order keeps equality and the URL independent of click order.
         object.__setattr__(self, "countries", _ordered(tuple(self.countries), ()))
         object.__setattr__(self, "org_types", _ordered(tuple(self.org_types), vocab.ORG_TYPES))
         object.__setattr__(self, "roles", _ordered(tuple(self.roles), vocab.ROLES))
-        object.__setattr__(self, "bases", _ordered(tuple(self.bases), FILTER_BASES))
+        bases = _ordered(tuple(self.bases), FILTER_BASES)
+        # Every basis picked is no filter at all; one spelling keeps equal views equal (and links short).
+        object.__setattr__(self, "bases", () if set(bases) >= set(FILTER_BASES) else bases)
         object.__setattr__(self, "query", self.query.strip())
 
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out by these filters."""
+        return self != Filters()
 
-# The fields that narrow the set of organisations; the rest choose how it is shown.
-FILTER_FIELDS: Final = (
-    "countries",
-    "org_types",
-    "roles",
-    "year_min",
-    "year_max",
-    "include_no_target",
-    "bases",
-    "query",
-)
-
-
-def reset_filters(state: FilterState) -> FilterState:
-    """The same view with every filter back to "everything" and nothing selected."""
-    defaults = FilterState()
-    changes = {name: getattr(defaults, name) for name in FILTER_FIELDS}
-    return replace(state, selected="", **changes)
-
-
-def is_filtered(state: FilterState) -> bool:
-    defaults = FilterState()
-    return any(getattr(state, name) != getattr(defaults, name) for name in FILTER_FIELDS)
+    @property
+    def active_count(self) -> int:
+        """How many filters differ from "everything" (the sidebar says it)."""
+        defaults = Filters()
+        return sum(getattr(self, name) != getattr(defaults, name) for name in self.__dataclass_fields__)
 
 
 def fold_string(text: str) -> str:
@@ -113,35 +102,37 @@ def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> pd.
 
 def matches(
     organisations: pd.DataFrame,
-    state: FilterState,
+    filters: Filters,
     *,
     countries: pd.DataFrame,
     haystack: pd.Series | None = None,
 ) -> pd.Series:
-    """A boolean mask: which organisations the state keeps.
+    """A boolean mask: which organisations the filters keep.
 
-    `haystack` is `search_haystack(organisations, countries)`, which a caller may keep between runs.
+    The year range applies to organisations with a target year; those without one are kept or not by
+    the "none" basis alone. `haystack` is `search_haystack(organisations, countries)`, which a caller may
+    keep between runs.
     """
     keep = pd.Series(True, index=organisations.index)
-    if state.countries:
-        keep &= organisations["country"].isin(state.countries)
-    if state.org_types:
-        keep &= organisations["org_type"].isin(state.org_types)
-    if state.roles:
-        keep &= organisations["role"].isin(state.roles)
+    if filters.countries:
+        keep &= organisations["country"].isin(filters.countries)
+    if filters.org_types:
+        keep &= organisations["org_type"].isin(filters.org_types)
+    if filters.roles:
+        keep &= organisations["role"].isin(filters.roles)
+    if filters.bases:
+        keep &= organisations["target_basis"].isin(filters.bases)
 
     year = organisations["target_year"]
-    has_target = year.notna()
-    in_range = has_target.copy()
-    if state.year_min is not None:
-        in_range &= (year >= state.year_min).fillna(False).astype(bool)
-    if state.year_max is not None:
-        in_range &= (year <= state.year_max).fillna(False).astype(bool)
-    if state.bases:
-        in_range &= organisations["target_basis"].isin(state.bases)
-    keep &= in_range | (~has_target & state.include_no_target)
+    year_min, year_max = filters.years
+    in_range = pd.Series(True, index=organisations.index)
+    if year_min is not None:
+        in_range &= (year >= year_min).fillna(True).astype(bool)
+    if year_max is not None:
+        in_range &= (year <= year_max).fillna(True).astype(bool)
+    keep &= in_range
 
-    terms = fold_query(state.query)
+    terms = fold_query(filters.query)
     if terms:
         if haystack is None:
             haystack = search_haystack(organisations, countries)
@@ -152,13 +143,13 @@ def matches(
 
 def apply_filters(
     organisations: pd.DataFrame,
-    state: FilterState,
+    filters: Filters,
     *,
     countries: pd.DataFrame,
     haystack: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """The organisations the state keeps, in their original order."""
-    return organisations[matches(organisations, state, countries=countries, haystack=haystack)]
+    """The organisations the filters keep, in their original order."""
+    return organisations[matches(organisations, filters, countries=countries, haystack=haystack)]
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from signatories.deck import (
     seat_rows,
     simplify_basemap,
 )
-from signatories.filters import FilterState, apply_filters
+from signatories.filters import Filters, apply_filters
 from signatories.paths import BORDERS_FILE, DATA_DIR
 from tests.explorer_expected import read_organisations
 
@@ -59,9 +59,9 @@ def csv() -> pd.DataFrame:
 
 
 def deck_json(
-    dataset: Dataset, basemap: dict[str, Any] | None, state: FilterState | None = None, **options: Any
+    dataset: Dataset, basemap: dict[str, Any] | None, filters: Filters | None = None, **options: Any
 ) -> dict[str, Any]:
-    frame = apply_filters(dataset.organisations, state or FilterState(), countries=dataset.countries)
+    frame = apply_filters(dataset.organisations, filters or Filters(), countries=dataset.countries)
     deck = build_deck(dataset.organisations, frame, dataset.countries, basemap, DeckOptions(**options))
     result: dict[str, Any] = json.loads(deck.to_json())
     return result
@@ -136,14 +136,14 @@ def test_every_organisation_is_a_point(dataset: Dataset, csv: pd.DataFrame) -> N
 
 def test_filtered_out_points_stay_in_place_but_switched_off(dataset: Dataset, csv: pd.DataFrame) -> None:
     everything = points(deck_json(dataset, None))
-    philippines = points(deck_json(dataset, None, FilterState(countries=("PH",))))
+    philippines = points(deck_json(dataset, None, Filters(countries=("PH",))))
     assert set(philippines) == set(everything)
     shown = {key for key, row in philippines.items() if row["v"] == 1}
     assert shown == set(csv.loc[csv["country"] == "PH", "id"])
     # The same slot order and positions: Streamlit's click selection is an index into this list.
     assert [row["id"] for row in layer(deck_json(dataset, None), LAYER_ORGANISATIONS)["data"]] == [
         row["id"]
-        for row in layer(deck_json(dataset, None, FilterState(countries=("PH",))), LAYER_ORGANISATIONS)[
+        for row in layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ORGANISATIONS)[
             "data"
         ]
     ]
@@ -323,14 +323,14 @@ def test_arcs_join_both_proposers_to_every_participant_seat(dataset: Dataset, cs
 
 
 def test_arcs_follow_the_filters(dataset: Dataset, csv: pd.DataFrame) -> None:
-    samoa = layer(deck_json(dataset, None, FilterState(countries=("WS",))), LAYER_ARCS)["data"]
+    samoa = layer(deck_json(dataset, None, Filters(countries=("WS",))), LAYER_ARCS)["data"]
     assert len(samoa) == 2  # by hand: Yokohama → Apia and Bangkok → Apia (one seat for both bodies)
     assert all(arc["to"][0] > 180 for arc in samoa)
-    nobody = layer(deck_json(dataset, None, FilterState(roles=("proposer",))), LAYER_ARCS)["data"]
+    nobody = layer(deck_json(dataset, None, Filters(roles=("proposer",))), LAYER_ARCS)["data"]
     assert nobody == []
     ph = csv[csv["country"] == "PH"]
     assert len(
-        layer(deck_json(dataset, None, FilterState(countries=("PH",))), LAYER_ARCS)["data"]
+        layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ARCS)["data"]
     ) == expected_arcs(csv, ph)
 
 
@@ -359,7 +359,7 @@ def test_offline_means_no_map_style_request(dataset: Dataset, basemap: dict[str,
 def test_country_outlines_tint_countries_with_shown_organisations(
     dataset: Dataset, basemap: dict[str, Any]
 ) -> None:
-    spec = deck_json(dataset, basemap, FilterState(countries=("WS", "JP")), online_basemap=False)
+    spec = deck_json(dataset, basemap, Filters(countries=("WS", "JP")), online_basemap=False)
     features = layer(spec, LAYER_COUNTRIES)["data"]["features"]
     tint = [*theme.hex_to_rgb(theme.SIGNATORY_COUNTRY_FILL), 255]
     tinted = [feature for feature in features if feature["properties"]["fill"] == tint]
@@ -395,7 +395,7 @@ def test_deck_json_is_compact(dataset: Dataset, basemap: dict[str, Any]) -> None
 def test_view_stays_when_only_filters_change(dataset: Dataset, basemap: dict[str, Any]) -> None:
     view = region_view(dataset.organisations)
     before = deck_json(dataset, basemap, view=view)
-    after = deck_json(dataset, basemap, FilterState(countries=("PH",), year_max=2040), view=view, lang="ja")
+    after = deck_json(dataset, basemap, Filters(countries=("PH",), years=(None, 2040)), view=view, lang="ja")
     assert before["initialViewState"] == after["initialViewState"]
     assert before["views"] == after["views"]
 

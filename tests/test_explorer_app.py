@@ -168,19 +168,28 @@ def test_year_range_filter(csv: pd.DataFrame) -> None:
     assert at.query_params["year"] == "2040-2045"
 
 
-def test_no_target_found_switch(csv: pd.DataFrame) -> None:
+def test_leaving_out_no_target_found(csv: pd.DataFrame) -> None:
     at = run()
-    at.checkbox(key="filter_no_target").uncheck()
+    at.button_group(key="filter_bases").set_value(["own", "national"])
     rerun(at)
     check_counts(at, csv[csv["year"].notna()])
-    assert at.query_params["notarget"] == "0"
+    assert at.query_params["target"] == ["own", "national"]
 
 
-def test_basis_filter(csv: pd.DataFrame) -> None:
+@pytest.mark.parametrize("bases", [["own"], ["none"], ["national", "none"]])
+def test_basis_filter(csv: pd.DataFrame, bases: list[str]) -> None:
     at = run()
-    at.button_group(key="filter_bases").set_value(["own"])
+    at.button_group(key="filter_bases").set_value(bases)
     rerun(at)
-    check_counts(at, csv[(csv["basis"] == "own") | (csv["basis"] == "none")])
+    check_counts(at, csv[csv["basis"].isin(bases)])
+
+
+def test_an_old_link_with_the_no_target_switch_opens_the_same_view(csv: pd.DataFrame) -> None:
+    at = run(notarget="0", basis="own")
+    check_counts(at, csv[csv["basis"] == "own"])
+    assert at.button_group(key="filter_bases").value == ["own"]
+    assert dict(at.query_params) == {"target": "own"}
+    assert not at.warning
 
 
 @pytest.mark.parametrize(
@@ -208,7 +217,6 @@ def test_year_basis_and_no_target(csv: pd.DataFrame) -> None:
     at = run()
     at.slider(key="filter_years").set_range(2030, 2045)
     at.button_group(key="filter_bases").set_value(["national"])
-    at.checkbox(key="filter_no_target").uncheck()
     rerun(at)
     check_counts(at, csv[csv["year"].between(2030, 2045) & (csv["basis"] == "national")])
 

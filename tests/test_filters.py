@@ -7,15 +7,8 @@ import pytest
 
 from signatories import load_dataset
 from signatories.dataset import Dataset
-from signatories.filters import (
-    FilterState,
-    apply_filters,
-    fold_query,
-    fold_text,
-    is_filtered,
-    reset_filters,
-    summary,
-)
+from signatories.app_state import AppState, View
+from signatories.filters import Filters, apply_filters, fold_query, fold_text, summary
 from tests.explorer_expected import headline, ids, read_organisations
 
 
@@ -30,8 +23,11 @@ def expected() -> pd.DataFrame:
 
 
 def kept(dataset: Dataset, **changes: object) -> set[str]:
-    state = FilterState(**changes)  # type: ignore[arg-type]
-    return set(apply_filters(dataset.organisations, state, countries=dataset.countries)["id"])
+    filters = Filters(**changes)  # type: ignore[arg-type]
+    return set(apply_filters(dataset.organisations, filters, countries=dataset.countries)["id"])
+
+
+WITH_TARGET = ("own", "national")
 
 
 def test_the_default_state_keeps_every_organisation(dataset: Dataset, expected: pd.DataFrame) -> None:
@@ -58,36 +54,58 @@ def test_year_range_keeps_targets_in_range_and_no_target_rows(
 ) -> None:
     in_range = expected["year"].between(2040, 2045)
     no_target = expected["year"].isna()
-    assert kept(dataset, year_min=2040, year_max=2045) == ids(expected[in_range | no_target])
+    assert kept(dataset, years=(2040, 2045)) == ids(expected[in_range | no_target])
 
 
 def test_year_range_without_no_target_rows(dataset: Dataset, expected: pd.DataFrame) -> None:
-    result = kept(dataset, year_min=2031, include_no_target=False)
+    result = kept(dataset, years=(2031, None), bases=WITH_TARGET)
     assert result == ids(expected[expected["year"] >= 2031])
     assert result  # the data has targets after 2031, so an empty answer would be a bug
 
 
 def test_open_ended_year_bounds(dataset: Dataset, expected: pd.DataFrame) -> None:
-    assert kept(dataset, year_max=2040, include_no_target=False) == ids(expected[expected["year"] <= 2040])
+    assert kept(dataset, years=(None, 2040), bases=WITH_TARGET) == ids(expected[expected["year"] <= 2040])
 
 
-def test_no_target_found_switch_alone(dataset: Dataset, expected: pd.DataFrame) -> None:
-    assert kept(dataset, include_no_target=False) == ids(expected[expected["year"].notna()])
+def test_leaving_out_no_target_keeps_every_target(dataset: Dataset, expected: pd.DataFrame) -> None:
+    assert kept(dataset, bases=WITH_TARGET) == ids(expected[expected["year"].notna()])
 
 
-@pytest.mark.parametrize("bases", [("own",), ("national",), ("own", "national")])
+@pytest.mark.parametrize(
+    "bases", [("own",), ("national",), ("none",), ("own", "national"), ("own", "none"), ("national", "none")]
+)
 def test_basis_filter(dataset: Dataset, expected: pd.DataFrame, bases: tuple[str, ...]) -> None:
-    with_target = expected["basis"].isin(bases)
-    no_target = expected["basis"] == "none"
-    assert kept(dataset, bases=bases) == ids(expected[with_target | no_target])
-    assert kept(dataset, bases=bases, include_no_target=False) == ids(expected[with_target])
+    assert kept(dataset, bases=bases) == ids(expected[expected["basis"].isin(bases)])
+
+
+def test_no_target_basis_finds_organisations_without_any_target(
+    dataset: Dataset, expected: pd.DataFrame
+) -> None:
+    result = kept(dataset, bases=("none",))
+    assert result == ids(expected[expected["year"].isna()])
+    # By hand from the data: the Philippines has no national target, so its bodies without one of their own.
+    assert {"ph-dhsud", "ph-iloilo", "az-scupa"} <= result
+    assert "ph-cebu" not in result and "jp-yokohama" not in result
+
+
+def test_every_basis_picked_is_no_filter() -> None:
+    assert Filters(bases=("own", "national", "none")) == Filters()
+    assert not Filters(bases=("none", "own", "national")).active
+
+
+def test_year_range_with_the_no_target_basis(dataset: Dataset, expected: pd.DataFrame) -> None:
+    in_range = expected["year"].between(2045, 2050)
+    no_target = expected["year"].isna()
+    assert kept(dataset, years=(2045, 2050), bases=("own", "none")) == ids(
+        expected[(in_range & (expected["basis"] == "own")) | no_target]
+    )
 
 
 def test_combination_of_country_type_and_target(dataset: Dataset, expected: pd.DataFrame) -> None:
     rows = expected[
         (expected["country"] == "PH") & (expected["org_type"] == "city") & expected["year"].notna()
     ]
-    assert kept(dataset, countries=("PH",), org_types=("city",), include_no_target=False) == ids(rows)
+    assert kept(dataset, countries=("PH",), org_types=("city",), bases=WITH_TARGET) == ids(rows)
     assert ids(rows) == {"ph-cebu"}  # by hand: the only Philippine city with a target of its own
 
 
@@ -141,9 +159,7 @@ def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> No
 
 
 def test_summary_of_a_filtered_set(dataset: Dataset, expected: pd.DataFrame) -> None:
-    frame = apply_filters(
-        dataset.organisations, FilterState(countries=("TH", "PH")), countries=dataset.countries
-    )
+    frame = apply_filters(dataset.organisations, Filters(countries=("TH", "PH")), countries=dataset.countries)
     figures = headline(expected[expected["country"].isin(["TH", "PH"])])
     counts = summary(frame)
     assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
@@ -161,18 +177,25 @@ def test_summary_of_nothing_has_no_share(dataset: Dataset) -> None:
     assert counts.benchmark_share is None
 
 
-def test_state_compares_selections_as_sets() -> None:
-    assert FilterState(countries=("TH", "JP")) == FilterState(countries=("JP", "TH", "JP"))
-    assert FilterState(org_types=("company", "city")).org_types == ("city", "company")
-    assert FilterState(query="  x  ").query == "x"
+def test_filters_compare_selections_as_sets() -> None:
+    assert Filters(countries=("TH", "JP")) == Filters(countries=("JP", "TH", "JP"))
+    assert Filters(org_types=("company", "city")).org_types == ("city", "company")
+    assert Filters(query="  x  ").query == "x"
+
+
+def test_active_filters_are_counted() -> None:
+    assert Filters().active_count == 0
+    assert Filters(countries=("TH", "JP"), years=(2040, None), query="x").active_count == 3
 
 
 def test_reset_keeps_language_and_map_options() -> None:
-    state = FilterState(countries=("TH",), query="x", selected="th-bangkok", lang="ja", show_arcs=False)
-    reset = reset_filters(state)
-    assert reset == FilterState(lang="ja", show_arcs=False)
-    assert is_filtered(state)
-    assert not is_filtered(reset)
+    state = AppState(
+        Filters(countries=("TH",), query="x"), View(selected="th-bangkok", lang="ja", show_arcs=False)
+    )
+    reset = state.reset_filters()
+    assert reset == AppState(Filters(), View(lang="ja", show_arcs=False))
+    assert state.filters.active
+    assert not reset.filters.active
 
 
 def test_folding() -> None:

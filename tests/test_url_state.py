@@ -7,9 +7,12 @@ import random
 import pytest
 
 from signatories import vocab
-from signatories.filters import FILTER_BASES, FilterState
+from signatories.app_state import AppState, View
+from signatories.deck import MapView
+from signatories.filters import FILTER_BASES, Filters
 from signatories.i18n import LANGUAGES
 from signatories.url_state import (
+    BAD_CAMERA,
     BAD_SWITCH,
     BAD_YEAR,
     MAX_NOTES,
@@ -26,6 +29,8 @@ from signatories.url_state import (
     YEAR_REVERSED,
     Known,
     Note,
+    PARAMS,
+    Param,
     parse,
     serialise,
 )
@@ -40,11 +45,11 @@ def reasons(notes: list[Note]) -> list[str]:
 
 
 def test_no_parameters_is_the_default_state() -> None:
-    assert parse({}, KNOWN) == (FilterState(), [])
+    assert parse({}, KNOWN) == (AppState(), [])
 
 
 def test_the_default_state_writes_no_parameters() -> None:
-    assert serialise(FilterState()) == {}
+    assert serialise(AppState()) == {}
 
 
 def test_a_full_link() -> None:
@@ -54,32 +59,35 @@ def test_a_full_link() -> None:
         "type": ["city"],
         "role": ["participant"],
         "year": ["2030-2050"],
-        "notarget": ["0"],
-        "basis": ["own", "national"],
+        "target": ["own", "national"],
         "q": ["バンコク"],
         "org": ["th-bangkok"],
         "arcs": ["0"],
         "tiles": ["0"],
+        "view": ["13.75,100.5,6.5"],
     }
     state, notes = parse(params, KNOWN)
     assert notes == []
-    assert state == FilterState(
-        countries=("JP", "TH"),
-        org_types=("city",),
-        roles=("participant",),
-        year_min=2030,
-        year_max=2050,
-        include_no_target=False,
-        bases=("own", "national"),
-        query="バンコク",
-        selected="th-bangkok",
-        lang="ja",
-        show_arcs=False,
-        online_basemap=False,
+    assert state == AppState(
+        Filters(
+            countries=("JP", "TH"),
+            org_types=("city",),
+            roles=("participant",),
+            years=(2030, 2050),
+            bases=("own", "national"),
+            query="バンコク",
+        ),
+        View(
+            selected="th-bangkok",
+            lang="ja",
+            show_arcs=False,
+            online_basemap=False,
+            camera=MapView(13.75, 100.5, 6.5),
+        ),
     )
 
 
-def random_state(rng: random.Random) -> FilterState:
+def random_state(rng: random.Random) -> AppState:
     def some(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(rng.sample(values, rng.randint(0, len(values))))
 
@@ -87,19 +95,25 @@ def random_state(rng: random.Random) -> FilterState:
     year_min = rng.choice([None, years[0]])
     year_max = rng.choice([None, years[1], year_min])
     query_chars = "abc xyzé横浜ﾄ<>&\"'%#?=+/"
-    return FilterState(
-        countries=some(COUNTRIES),
-        org_types=some(vocab.ORG_TYPES),
-        roles=some(vocab.ROLES),
-        year_min=year_min,
-        year_max=year_max,
-        include_no_target=rng.random() < 0.5,
-        bases=some(FILTER_BASES),
-        query="".join(rng.choice(query_chars) for _ in range(rng.randint(0, 12))),
-        selected=rng.choice(("", *IDS)),
-        lang=rng.choice(LANGUAGES),
-        show_arcs=rng.random() < 0.5,
-        online_basemap=rng.random() < 0.5,
+    camera = MapView(
+        round(rng.uniform(-60, 60), 4), round(rng.uniform(-180, 359), 4), round(rng.uniform(1.5, 12), 2)
+    )
+    return AppState(
+        Filters(
+            countries=some(COUNTRIES),
+            org_types=some(vocab.ORG_TYPES),
+            roles=some(vocab.ROLES),
+            years=(year_min, year_max),
+            bases=some(FILTER_BASES),
+            query="".join(rng.choice(query_chars) for _ in range(rng.randint(0, 12))),
+        ),
+        View(
+            selected=rng.choice(("", *IDS)),
+            lang=rng.choice(LANGUAGES),
+            show_arcs=rng.random() < 0.5,
+            online_basemap=rng.random() < 0.5,
+            camera=rng.choice((None, camera)),
+        ),
     )
 
 
@@ -111,19 +125,19 @@ def test_round_trip_of_random_states() -> None:
 
 
 def test_serialise_leaves_out_defaults_only() -> None:
-    params = serialise(FilterState(lang="ja", year_max=2045, show_arcs=False))
+    params = serialise(AppState(Filters(years=(None, 2045)), View(lang="ja", show_arcs=False)))
     assert params == {"lang": ["ja"], "year": ["-2045"], "arcs": ["0"]}
 
 
 def test_a_single_year_means_that_year_only() -> None:
     state, notes = parse({"year": ["2050"]}, KNOWN)
-    assert (state.year_min, state.year_max, notes) == (2050, 2050, [])
+    assert (state.filters.years, notes) == ((2050, 2050), [])
     assert serialise(state)["year"] == ["2050"]
 
 
 def test_unknown_country_is_dropped_with_a_note() -> None:
     state, notes = parse({"country": ["TH", "XX"]}, KNOWN)
-    assert state.countries == ("TH",)
+    assert state.filters.countries == ("TH",)
     assert notes == [Note("country", "XX", UNKNOWN_VALUE)]
     assert "XX" in notes[0].render("en")
     assert "country" in notes[0].render("ja")
@@ -132,25 +146,25 @@ def test_unknown_country_is_dropped_with_a_note() -> None:
 @pytest.mark.parametrize("year", ["abc", "20x0", "2030-2040-2050", "-", "2030–2050", "２０５０", "2050\n"])
 def test_a_year_that_is_not_one_is_ignored_with_a_note(year: str) -> None:
     state, notes = parse({"year": [year]}, KNOWN)
-    assert (state.year_min, state.year_max) == (None, None)
+    assert state.filters.years == (None, None)
     assert reasons(notes) == [BAD_YEAR]
 
 
 def test_a_year_outside_the_vocabulary_is_ignored() -> None:
     state, notes = parse({"year": ["1999-2050"]}, KNOWN)
-    assert (state.year_min, state.year_max) == (None, None)
+    assert state.filters.years == (None, None)
     assert reasons(notes) == [YEAR_OUT_OF_RANGE]
 
 
 def test_a_reversed_year_range_is_read_the_right_way_round() -> None:
     state, notes = parse({"year": ["2060-2040"]}, KNOWN)
-    assert (state.year_min, state.year_max) == (2040, 2060)
+    assert state.filters.years == (2040, 2060)
     assert reasons(notes) == [YEAR_REVERSED]
 
 
 def test_ten_thousand_values_are_capped() -> None:
     state, notes = parse({"country": ["TH"] * 10_000}, KNOWN)
-    assert state.countries == ("TH",)
+    assert state.filters.countries == ("TH",)
     assert reasons(notes) == [TOO_MANY_VALUES]
     assert "10000" in notes[0].render("en")
 
@@ -158,7 +172,7 @@ def test_ten_thousand_values_are_capped() -> None:
 def test_ten_thousand_bad_values_give_a_bounded_list_of_notes() -> None:
     params = {"country": [f"Z{index}" for index in range(10_000)], "type": ["nope"] * 10_000}
     state, notes = parse(params, KNOWN)
-    assert state == FilterState()
+    assert state == AppState()
     assert len(notes) == MAX_NOTES + 1
     assert notes[-1].reason == MORE_NOTES
     # Two too-many notes, then unknown values up to the cap; the rest are only counted.
@@ -169,8 +183,8 @@ def test_ten_thousand_bad_values_give_a_bounded_list_of_notes() -> None:
 def test_markup_is_kept_as_plain_text_in_notes() -> None:
     script = "<script>alert('x')</script>"
     state, notes = parse({"country": [script], "q": [script]}, KNOWN)
-    assert state.countries == ()
-    assert state.query == script  # a search is text: it is shown in a text box and matched literally
+    assert state.filters.countries == ()
+    assert state.filters.query == script  # a search is text: it is shown in a text box and matched literally
     assert notes == [Note("country", script, UNKNOWN_VALUE)]
     assert script in notes[0].render("en")
 
@@ -186,7 +200,7 @@ def test_long_and_invisible_characters_are_quoted_visibly() -> None:
 
 def test_unknown_keys_are_ignored_with_a_note() -> None:
     state, notes = parse({"foo": ["1"], "utm_source": ["mail"]}, KNOWN)
-    assert state == FilterState()
+    assert state == AppState()
     assert [(note.param, note.reason) for note in notes] == [
         ("foo", UNKNOWN_PARAM),
         ("utm_source", UNKNOWN_PARAM),
@@ -195,13 +209,13 @@ def test_unknown_keys_are_ignored_with_a_note() -> None:
 
 def test_unknown_language_and_organisation() -> None:
     state, notes = parse({"lang": ["fr"], "org": ["nowhere"]}, KNOWN)
-    assert (state.lang, state.selected) == ("en", "")
+    assert (state.lang, state.view.selected) == ("en", "")
     assert reasons(notes) == [UNKNOWN_VALUE, UNKNOWN_VALUE]
 
 
 def test_switches_take_only_one_and_zero() -> None:
-    state, notes = parse({"arcs": ["yes"], "tiles": ["0"], "notarget": ["1"]}, KNOWN)
-    assert (state.show_arcs, state.online_basemap, state.include_no_target) == (True, False, True)
+    state, notes = parse({"arcs": ["yes"], "tiles": ["0"]}, KNOWN)
+    assert (state.view.show_arcs, state.view.online_basemap) == (True, False)
     assert reasons(notes) == [BAD_SWITCH]
 
 
@@ -213,14 +227,64 @@ def test_a_single_valued_parameter_given_twice_keeps_the_first() -> None:
 
 def test_a_long_search_is_cut() -> None:
     state, notes = parse({"q": ["y" * (MAX_VALUE_CHARS + 50)]}, KNOWN)
-    assert state.query == "y" * MAX_VALUE_CHARS
+    assert state.filters.query == "y" * MAX_VALUE_CHARS
     assert reasons(notes) == [TOO_LONG]
 
 
 def test_a_plain_string_value_is_one_value() -> None:
     state, notes = parse({"country": "TH"}, KNOWN)  # type: ignore[dict-item]
-    assert (state.countries, notes) == (("TH",), [])
+    assert (state.filters.countries, notes) == (("TH",), [])
 
 
 def test_empty_values_are_ignored_silently() -> None:
-    assert parse({"country": [""], "q": [""], "year": [""], "org": [""]}, KNOWN) == (FilterState(), [])
+    assert parse({"country": [""], "q": [""], "year": [""], "org": [""]}, KNOWN) == (AppState(), [])
+
+
+@pytest.mark.parametrize(
+    ("old_link", "bases"),
+    [
+        # Before "none" joined the basis filter, `basis` picked among targets and `notarget` (on unless 0)
+        # kept the organisations without one: each old link must still open the same view.
+        ({"notarget": ["0"]}, ("own", "national")),
+        ({"basis": ["own"]}, ("own", "none")),
+        ({"basis": ["national"], "notarget": ["0"]}, ("national",)),
+        ({"basis": ["own", "national"]}, ()),
+        ({"notarget": ["1"]}, ()),
+    ],
+)
+def test_old_links_keep_their_meaning(old_link: dict[str, list[str]], bases: tuple[str, ...]) -> None:
+    state, notes = parse(old_link, KNOWN)
+    assert (state.filters.bases, notes) == (bases, [])
+    # Written back in today's words; read again, the same view.
+    assert "basis" not in serialise(state) and "notarget" not in serialise(state)
+    assert parse(serialise(state), KNOWN)[0] == state
+
+
+def test_an_old_switch_that_is_not_one_is_noted() -> None:
+    state, notes = parse({"notarget": ["no"]}, KNOWN)
+    assert (state.filters.bases, reasons(notes)) == ((), [BAD_SWITCH])
+
+
+@pytest.mark.parametrize("view", ["1,2", "a,b,c", "10,120,99", "95,120,3", "10,120,nan", "10,1e9,3", ",,"])
+def test_a_map_view_that_is_not_one_is_ignored_with_a_note(view: str) -> None:
+    state, notes = parse({"view": [view]}, KNOWN)
+    assert state.view.camera is None
+    assert reasons(notes) == [BAD_CAMERA]
+
+
+def test_a_map_view_is_written_short() -> None:
+    state = AppState(view=View(camera=MapView(13.7539812, 100.5014, 6.0)))
+    assert serialise(state) == {"view": ["13.754,100.5014,6"]}
+
+
+def test_every_filter_and_view_field_has_exactly_one_parameter() -> None:
+    declared = [(param.part, param.field) for param in PARAMS]
+    assert len(declared) == len(set(declared))
+    expected = {("filters", name) for name in Filters.__dataclass_fields__} | {
+        ("view", name) for name in View.__dataclass_fields__
+    }
+    assert set(declared) == expected
+    assert all(isinstance(param, Param) for param in PARAMS)
+    names = [param.name for param in PARAMS]
+    widgets = [param.widget for param in PARAMS if param.widget]
+    assert len(names) == len(set(names)) and len(widgets) == len(set(widgets))

@@ -3,16 +3,15 @@
 import streamlit as st
 
 from signatories.i18n import t
-from signatories.ui import pages_common, state
+from signatories.ui import page
 
 
 def main() -> None:
-    dataset, _ = pages_common.dataset_or_stop(state.current_lang())
-    lang = pages_common.render_language_only(dataset)
+    context = page.open_page("about.title", "about.intro", filters=False)
+    dataset, lang = context.dataset, context.lang
     organisations = dataset.organisations
     proposers = int((organisations["role"] == "proposer").sum())
 
-    st.title(t("about.title", lang), anchor=False)
     st.subheader(t("about.facts.heading", lang), anchor=False)
     facts = [
         ("about.facts.title_label", t("about.facts.title", lang)),

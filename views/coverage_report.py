@@ -5,16 +5,16 @@ import streamlit as st
 from signatories import charts, coverage
 from signatories.filters import summary
 from signatories.i18n import t
-from signatories.ui import pages_common
+from signatories.ui import page
 from signatories.ui.text import md_escape
 
 
 def main() -> None:
-    page = pages_common.open_filtered_page("coverage.title", "coverage.intro")
-    dataset, frame, lang = page.dataset, page.frame, page.lang
+    context = page.open_page("coverage.title", "coverage.intro")
+    dataset, frame, lang = context.dataset, context.frame, context.lang
     counts = summary(frame)
     shown_key = "coverage.shown.one_country" if counts.countries == 1 else "coverage.shown"
-    total = len(dataset.organisations)
+    total = dataset.total
     st.markdown(
         md_escape(t(shown_key, lang, shown=counts.organisations, total=total, countries=counts.countries))
     )

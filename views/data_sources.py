@@ -4,23 +4,18 @@ import streamlit as st
 
 from signatories import export
 from signatories.i18n import t
-from signatories.ui import pages_common, pages_data, panels
+from signatories.ui import page, pages_data
 from signatories.ui.text import md_escape
 
 
 def main() -> None:
-    page = pages_common.open_filtered_page("data.title", "data.intro")
-    dataset, frame, lang = page.dataset, page.frame, page.lang
-    panels.render_problems(dataset.report, lang)
+    context = page.open_page("data.title", "data.intro")
+    dataset, frame, lang = context.dataset, context.frame, context.lang
     dataset_date = export.DATASET_DATE.isoformat()
     st.markdown(f"**{md_escape(t('data.as_of', lang, date=dataset_date))}**")
 
     targets = export.targets_for(dataset.targets, frame)
-    st.markdown(
-        md_escape(
-            t("data.shown", lang, shown=len(frame), total=len(dataset.organisations), targets=len(targets))
-        )
-    )
+    st.markdown(md_escape(t("data.shown", lang, shown=len(frame), total=dataset.total, targets=len(targets))))
 
     st.subheader(t("data.downloads.heading", lang), anchor=False)
     pages_data.render_downloads(frame, targets, lang)
@@ -38,7 +33,7 @@ def main() -> None:
     st.markdown(t("data.cite.intro", lang))
     # st.code shows the citation verbatim and gives it a copy button.
     st.code(
-        t("data.cite.text", lang, date=dataset_date, url=pages_common.hosted_link()),
+        t("data.cite.text", lang, date=dataset_date, url=page.hosted_link()),
         language=None,
         wrap_lines=True,
     )

@@ -8,16 +8,17 @@ import streamlit as st
 
 from signatories import display
 from signatories.i18n import t
-from signatories.ui import display_screen, pages_common, state
+from signatories.ui import display_screen, page, state
 
 
 def main() -> None:
     lang = state.current_lang()
     st.set_page_config(page_title=t("app.title", lang), layout="wide", initial_sidebar_state="collapsed")
     display_screen.inject_style()
-    dataset, directory = pages_common.dataset_or_stop(lang)
+    dataset, directory = page.dataset_or_stop(lang)
     interval_s = display.parse_interval(st.query_params.get_all(display.INTERVAL_PARAM))
-    display_screen.render_headline(dataset, lang, pages_common.hosted_link())
+    display_screen.render_headline(dataset, lang, page.hosted_link())
+    page.render_data_status(dataset, lang)
     display_screen.render_rotation(directory, lang, interval_s)
     display_screen.render_footer(lang)
 

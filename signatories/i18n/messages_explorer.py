@@ -38,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Filters (sidebar) ---------------------------------------------------------------------------------
     "filters.heading": {"en": "Filters", "ja": "フィルター"},
+    "filters.heading_active": {"en": "Filters ({count} active)", "ja": "フィルター（{count}件適用中）"},
     "filters.search": {"en": "Search", "ja": "検索"},
     "filters.search_placeholder": {"en": "Name, city or country", "ja": "機関名・都市名・国名"},
     "filters.search_help": {
@@ -61,18 +62,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "else its country's.",
         "ja": "有効なカーボンニュートラル／ネットゼロ目標の年（機関独自の目標、なければ国の目標）。",
     },
-    "filters.include_no_target": {"en": "Include “no target found”", "ja": "「目標なし（未確認）」を含める"},
     "filters.basis": {"en": "Target basis", "ja": "目標の根拠"},
     "filters.basis_help": {
         "en": "Own: the organisation declared a target itself. National: its country's target applies. "
-        "Nothing picked means both.",
-        "ja": "独自：機関自身が目標を表明。国：その国の目標を適用。何も選ばない場合は両方を表示します。",
+        "No target found: neither has one on record. Nothing picked means all three.",
+        "ja": "独自：機関自身が目標を表明。国：その国の目標を適用。目標なし（未確認）：どちらの目標も見つかっていない。"
+        "何も選ばない場合は3つすべてを表示します。",
     },
     "filters.reset": {"en": "Reset filters", "ja": "フィルターをリセット"},
     # Notes on the parts of an opened link that were ignored; {value} is quoted as plain text.
     "filters.url.notes_heading": {
         "en": "Parts of this link were ignored ({count}); the page shows everything else it asked for.",
         "ja": "このリンクの一部（{count}件）は無視しました。それ以外の指定どおりに表示しています。",
+    },
+    "filters.url.bad_camera": {
+        "en": "Map view “{value}” ignored: expected latitude,longitude,zoom within the map's range.",
+        "ja": "地図の表示範囲「{value}」は無視しました（緯度,経度,ズームを地図の範囲内で指定してください）。",
     },
     "filters.url.unknown_param": {
         "en": "Unknown parameter “{param}” ignored.",
@@ -127,6 +132,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the country outlines are built in and always shown.",
         "ja": "ブラウザーが CARTO から読み込む地図タイルです。インターネットがない場所ではオフにしてください。"
         "国境線は内蔵のため常に表示されます。",
+    },
+    "share.button": {"en": "Link to this view", "ja": "この表示へのリンク"},
+    "share.help": {
+        "en": "This link opens this page with the same filters, language, selection and map framing. "
+        "Copy it with the button at the right of the box.",
+        "ja": "このリンクを開くと、同じフィルター・言語・選択・地図の表示範囲でこのページが表示されます。"
+        "枠の右のボタンでコピーできます。",
     },
     "map.fit": {"en": "Fit to selection", "ja": "表示中の機関に合わせる"},
     "map.fit_help": {

@@ -251,6 +251,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- About ----------------------------------------------------------------------------------------------
     "about.nav": {"en": "About", "ja": "この宣言について"},
     "about.title": {"en": "About the Yokohama Declaration", "ja": "横浜宣言について"},
+    "about.intro": {
+        "en": "What the declaration says, who signed it, and where this map's data comes from.",
+        "ja": "宣言の内容、賛同した機関、この地図のデータの出典。",
+    },
     "about.facts.heading": {"en": "In brief", "ja": "概要"},
     "about.facts.line": {"en": "**{label}**: {value}", "ja": "**{label}**：{value}"},
     "about.facts.title_label": {"en": "Title", "ja": "名称"},

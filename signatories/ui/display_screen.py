@@ -23,6 +23,7 @@ from signatories.filters import summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
 from signatories.ui import data
+from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
 
 STEP_KEY: Final = "display_step"
@@ -111,7 +112,8 @@ def screen(directory: str, lang: Lang) -> Screen:
 def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
     dataset = data.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
-    return display.display_deck(dataset.organisations, view, data.cached_basemap(directory), lang)
+    # The same outline policy as every page: a damaged file costs the outlines, never the map.
+    return display.display_deck(dataset.organisations, view, basemap_or_none(directory), lang)
 
 
 @st.cache_data(show_spinner=False)

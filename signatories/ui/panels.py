@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any, Final
 
-import pandas as pd
 import streamlit as st
 
 from signatories import theme, vocab
 from signatories.dataset import Dataset
 from signatories.deck import DeckOptions, build_deck, fit_view, picked_id
-from signatories.filters import BENCHMARK_YEAR, Counts, FilterState
+from signatories.filters import BENCHMARK_YEAR, Counts
 from signatories.i18n import Lang, labels, t
-from signatories.problems import ValidationReport
-from signatories.ui import data, state
+from signatories.ui import data, page, state
+from signatories.ui.page import PageContext
 from signatories.ui.text import md_escape
 
 KEY_MAP: Final = "map"
@@ -36,25 +36,8 @@ TABLE_COLUMNS: Final = (
 )
 
 
-def render_url_notes(lang: Lang) -> None:
-    """What of the opened link was ignored, as plain text, until the filters are reset."""
-    notes = state.url_notes()
-    if not notes:
-        return
-    st.warning(t("filters.url.notes_heading", lang, count=len(notes)), icon=":material/link_off:")
-    st.text("\n".join(note.render(lang) for note in notes))
-
-
-def render_problems(report: ValidationReport, lang: Lang) -> None:
-    """Validation problems in a collapsed box: the map still shows every row that passed."""
-    if not report.problems:
-        return
-    with st.expander(t("explorer.data_problems", lang, count=len(report.problems)), expanded=False):
-        st.text(report.render())
-
-
 def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
-    total = len(dataset.organisations)
+    total = dataset.total
     columns = st.columns(5)
     columns[0].metric(
         t("explorer.metric_organisations", lang),
@@ -87,26 +70,25 @@ def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
     )
 
 
-def _on_map_select() -> None:
+def _map_key() -> str:
+    # A new key starts the map afresh in the browser, dropping its own selection (see state.map_generation).
+    return f"{KEY_MAP}_{state.map_generation()}"
+
+
+def _on_map_select(key: str) -> None:
     # A click on a marker selects it; a click on empty map (or the same marker again) clears the panel.
-    state.select(picked_id(st.session_state.get(KEY_MAP)) or "")
+    state.select(picked_id(st.session_state.get(key)) or "", from_map=True)
 
 
-def render_map(
-    dataset: Dataset,
-    frame: pd.DataFrame,
-    filters: FilterState,
-    basemap: dict[str, Any] | None,
-) -> None:
+def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     """Re-framing buttons, the map, its legend and attribution."""
-    lang = filters.lang
-    directory = str(data.data_dir())
-    whole_region = data.cached_region_view(directory)
+    dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
+    directory = context.directory
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
             key=KEY_FIT,
-            on_click=state.request_view,
+            on_click=state.request_camera,
             args=(fit_view(frame),),
             disabled=frame.empty,
             icon=":material/fit_screen:",
@@ -115,16 +97,25 @@ def render_map(
         st.button(
             t("map.whole_region", lang),
             key=KEY_REGION,
-            on_click=state.request_view,
-            args=(whole_region,),
+            on_click=state.request_camera,
+            args=(None,),
             icon=":material/public:",
         )
+        page.render_share(context.state)
+    camera = view.camera or data.cached_region_view(directory)
+    shown_ids = frozenset(frame["id"].tolist())
+    # Only a shown organisation is highlighted: a selection the filters hide must not fade the others.
+    selected = view.selected if view.selected in shown_ids else ""
+    key = _map_key()
+    if (picked_id(st.session_state.get(key)) or "") != selected:
+        state.restart_map()
+        key = _map_key()
     options = DeckOptions(
         lang=lang,
-        view=state.map_view(whole_region),
-        show_arcs=filters.show_arcs,
-        online_basemap=filters.online_basemap,
-        selected=state.selected(),
+        view=camera.nudged(state.camera_requests()),
+        show_arcs=view.show_arcs,
+        online_basemap=view.online_basemap,
+        selected=selected,
     )
     # The dataset's static parts (marker records, serialised outlines) are cached per directory.
     prepared = data.cached_prepared_basemap(directory) if basemap is not None else None
@@ -132,9 +123,9 @@ def render_map(
     deck = build_deck(dataset.organisations, frame, dataset.countries, prepared, options, markers=markers)
     st.pydeck_chart(
         deck,
-        on_select=_on_map_select,
+        on_select=partial(_on_map_select, key),
         selection_mode="single-object",
-        key=KEY_MAP,
+        key=key,
         height=theme.MAP_HEIGHT_PX,
         alt=t("map.alt", lang, count=len(frame)),
     )
@@ -142,7 +133,7 @@ def render_map(
     if unlocated:
         st.caption(md_escape(t("map.unlocated", lang, count=unlocated)))
     render_legend(lang)
-    attribution = "map.attribution_online" if filters.online_basemap else "map.attribution_offline"
+    attribution = "map.attribution_online" if view.online_basemap else "map.attribution_offline"
     st.caption(t(attribution, lang))
 
 
@@ -186,21 +177,25 @@ def render_legend(lang: Lang) -> None:
 
 def _on_table_select() -> None:
     event = st.session_state.get(KEY_TABLE)
-    rows = list(event.selection.rows) if event is not None else []
+    rows = list(event["selection"]["rows"]) if event is not None else []
     ids: list[str] = st.session_state.get(TABLE_IDS_KEY, [])
-    # An empty selection also arrives when the table's rows change; only a picked row changes the panel.
-    if rows and rows[0] < len(ids):
-        state.select(ids[rows[0]])
+    # Unticking the row closes the details, as a second click on the marker does.
+    state.select(ids[rows[0]] if rows and rows[0] < len(ids) else "")
 
 
-def render_table(frame: pd.DataFrame, dataset: Dataset, lang: Lang) -> None:
-    """The shown organisations as a table; picking a row opens its details, like a map click."""
+def render_table(context: PageContext) -> None:
+    """The shown organisations as a table; picking a row opens its details, like a map click, and the
+    row of the organisation selected anywhere is the ticked one."""
+    frame, lang = context.frame, context.lang
     st.subheader(t("explorer.table_heading", lang, count=len(frame)), anchor=False)
     if frame.empty:
         st.info(t("explorer.nothing_matches", lang), icon=":material/filter_alt_off:")
         return
-    text = data.cached_descriptions(str(data.data_dir()), lang).loc[frame.index]
-    st.session_state[TABLE_IDS_KEY] = list(text["id"])
+    text = data.cached_descriptions(context.directory, lang).loc[frame.index]
+    ids = list(text["id"])
+    st.session_state[TABLE_IDS_KEY] = ids
+    selected = context.state.view.selected
+    st.session_state[KEY_TABLE] = {"selection": {"rows": [ids.index(selected)] if selected in ids else []}}
     column = st.column_config
     st.dataframe(
         text[list(TABLE_COLUMNS)],

@@ -1,59 +1,74 @@
-"""The sidebar every page shares: language, filters and map options, kept in the URL.
+"""The sidebar every page shares: language, filters and map options, all read from and written to the state.
 
-Widgets get their values only through session state (seeded by `state.restore`), never through a
-`default=` argument, so Streamlit has one source for each value.
+Widgets get their values only through session state (set by `state.restore` before they are drawn), never
+through a `default=` argument, and report a change through `state.widget_changed`, so the state is the
+one source of every value.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypedDict
+
 import streamlit as st
 
 from signatories import vocab
-from signatories.dataset import Dataset
-from signatories.filters import FILTER_BASES, FilterState
+from signatories.filters import FILTER_BASES
 from signatories.i18n import LANGUAGE_NAMES, LANGUAGES, Lang, labels, t
-from signatories.ui import data, state
+from signatories.ui import state
 from signatories.url_state import MAX_VALUE_CHARS
 
 
-def render_language() -> Lang:
-    """The English / 日本語 switch; every other label follows it in the same run."""
-    value = st.sidebar.radio(
-        t("app.language", state.current_lang()),
+class _Bound(TypedDict):
+    key: str
+    on_change: Callable[[str], None]
+    args: tuple[str]
+
+
+def _bound(param: str) -> _Bound:
+    """The arguments that give the widget of URL parameter `param` its session-state key (declared in
+    `url_state.PARAMS`) and make it report its changes to the state."""
+    key = state.widget_key(param)
+    return {"key": key, "on_change": state.widget_changed, "args": (key,)}
+
+
+def render_language(lang: Lang) -> None:
+    """The English / 日本語 switch; every other label follows it on the next run."""
+    st.sidebar.radio(
+        t("app.language", lang),
         options=list(LANGUAGES),
-        format_func=lambda lang: LANGUAGE_NAMES[lang],
+        format_func=lambda code: LANGUAGE_NAMES[code],
         horizontal=True,
-        key=state.KEY_LANG,
+        **_bound("lang"),
     )
-    return "ja" if value == "ja" else "en"
 
 
-def render_filters(dataset: Dataset, lang: Lang) -> FilterState:
-    """Draw the filter and map widgets in the sidebar and return the state they show."""
+def render_filters(lang: Lang, countries: dict[str, str], active: int) -> None:
+    """Draw the filter and map widgets in the sidebar."""
     sidebar = st.sidebar
-    sidebar.header(t("filters.heading", lang))
+    heading = t("filters.heading_active", lang, count=active) if active else t("filters.heading", lang)
+    sidebar.header(heading)
     sidebar.text_input(
         t("filters.search", lang),
-        key=state.KEY_QUERY,
         max_chars=MAX_VALUE_CHARS,
         placeholder=t("filters.search_placeholder", lang),
         help=t("filters.search_help", lang),
+        **_bound("q"),
     )
-    countries = data.cached_country_options(str(data.data_dir()), lang)
     sidebar.multiselect(
         t("filters.country", lang),
         options=list(countries),
         format_func=lambda code: countries.get(code, code),
-        key=state.KEY_COUNTRIES,
         placeholder=t("filters.all_countries", lang),
+        **_bound("country"),
     )
     types = labels("org_type", lang)
     sidebar.multiselect(
         t("filters.org_type", lang),
         options=list(vocab.ORG_TYPES),
         format_func=lambda kind: types.get(kind, kind),
-        key=state.KEY_TYPES,
         placeholder=t("filters.all_types", lang),
+        **_bound("type"),
     )
     roles = labels("role", lang)
     sidebar.pills(
@@ -61,8 +76,8 @@ def render_filters(dataset: Dataset, lang: Lang) -> FilterState:
         options=list(vocab.ROLES),
         format_func=lambda role: roles.get(role, role),
         selection_mode="multi",
-        key=state.KEY_ROLES,
         help=t("filters.none_means_all", lang),
+        **_bound("role"),
     )
     low, high = state.bounds()
     sidebar.slider(
@@ -70,33 +85,33 @@ def render_filters(dataset: Dataset, lang: Lang) -> FilterState:
         min_value=low,
         max_value=high,
         step=1,
-        key=state.KEY_YEARS,
         help=t("filters.target_year_help", lang),
+        **_bound("year"),
     )
-    sidebar.checkbox(t("filters.include_no_target", lang), key=state.KEY_NO_TARGET)
     bases = labels("basis", lang)
     sidebar.pills(
         t("filters.basis", lang),
         options=list(FILTER_BASES),
         format_func=lambda basis: bases.get(basis, basis),
         selection_mode="multi",
-        key=state.KEY_BASES,
         help=t("filters.basis_help", lang),
+        **_bound("target"),
     )
     sidebar.button(
-        t("filters.reset", lang), key=state.KEY_RESET, on_click=state.reset, icon=":material/restart_alt:"
+        t("filters.reset", lang),
+        key=state.KEY_RESET,
+        on_click=state.reset,
+        icon=":material/restart_alt:",
     )
 
     sidebar.header(t("map.heading", lang))
-    sidebar.toggle(t("map.show_arcs", lang), key=state.KEY_ARCS, help=t("map.show_arcs_help", lang))
-    sidebar.toggle(t("map.online_tiles", lang), key=state.KEY_TILES, help=t("map.online_tiles_help", lang))
-    return state.current_state()
-
-
-def render_sidebar(dataset: Dataset) -> FilterState:
-    """Restore the state from the URL, draw language and filters, and write the state back to the URL."""
-    state.restore(dataset.organisations, data.cached_known_values(str(data.data_dir())))
-    lang = render_language()
-    current = render_filters(dataset, lang)
-    state.save(current)
-    return current
+    sidebar.toggle(
+        t("map.show_arcs", lang),
+        help=t("map.show_arcs_help", lang),
+        **_bound("arcs"),
+    )
+    sidebar.toggle(
+        t("map.online_tiles", lang),
+        help=t("map.online_tiles_help", lang),
+        **_bound("tiles"),
+    )

@@ -1,113 +1,117 @@
-"""The explorer's state across reruns and in the URL.
+"""The page's state across reruns, pages and languages: one value in session state, mirrored to the URL.
 
-How the URL and the widgets stay in step: the URL is read once per browser session, on the first run,
-through `url_state.parse`, which names every ignored value in a note the page shows; the parsed state
-seeds the widgets' session-state keys. From then on the widgets are the source of truth, and every
-run writes the URL back with `url_state.serialise`, so a copied link always reproduces the view.
+The single source of truth is the `AppState` under `STATE_KEY`, a plain session-state value that
+Streamlit never clears. Every page reads it the same way and changes it only through callbacks:
 
-Streamlit's `bind="query-params"` is deliberately not used: it drops an invalid value silently, and
-the user must be told what of their link was ignored; and a bound parameter cannot also be written
-through `st.query_params`, which the selected organisation (chosen on the map, not in a widget) needs.
-One parser for every parameter also keeps the rules (caps, notes) in one tested place.
+- on a session's first run the URL is parsed (`url_state.parse`, which notes every ignored value);
+- before the sidebar is drawn, every widget's session-state key is set from the state (`restore`).
+  Streamlit drops or mis-keeps the state of widgets a page does not draw, and widgets on different
+  pages are different widgets to it; and a choice widget's value is the label it showed, so after a
+  language switch its old value no longer matches any option. Setting each widget from the state on
+  every run makes all of that irrelevant;
+- a widget's change reaches the state through its `on_change` callback, which runs before the page
+  script (`widget_changed`); map, table and buttons use `select`, `request_camera`, `reset`;
+- after the page is drawn, the state is written to the URL (`save`), so a copied link reproduces it.
+
+Streamlit's `bind="query-params"` is deliberately not used: it drops an invalid value silently, and the
+user must be told what of their link was ignored; one parser for every parameter also keeps the rules
+(caps, notes) in one tested place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
 
 from signatories import vocab
+from signatories.app_state import AppState
 from signatories.deck import MapView
-from signatories.filters import FilterState, reset_filters
+from signatories.filters import YearRange
 from signatories.i18n import Lang, as_lang
-from signatories.url_state import PARAM_LANG, Known, Note, parse, serialise
-
-KEY_LANG: Final = "lang"
-KEY_QUERY: Final = "filter_query"
-KEY_COUNTRIES: Final = "filter_countries"
-KEY_TYPES: Final = "filter_types"
-KEY_ROLES: Final = "filter_roles"
-KEY_YEARS: Final = "filter_years"
-KEY_NO_TARGET: Final = "filter_no_target"
-KEY_BASES: Final = "filter_bases"
-KEY_ARCS: Final = "map_arcs"
-KEY_TILES: Final = "map_tiles"
-KEY_RESET: Final = "filter_reset"
-WIDGET_KEYS: Final = (
-    KEY_LANG,
-    KEY_QUERY,
-    KEY_COUNTRIES,
-    KEY_TYPES,
-    KEY_ROLES,
-    KEY_YEARS,
-    KEY_NO_TARGET,
-    KEY_BASES,
-    KEY_ARCS,
-    KEY_TILES,
+from signatories.url_state import (
+    LANG,
+    WIDGET_PARAMS,
+    Known,
+    Note,
+    Param,
+    parse,
+    serialise,
+    value_of,
+    with_value,
 )
 
-# Session-state keys that are not widgets.
-STATE_KEY: Final = "explorer_state"  # the FilterState of the last run; reseeds widgets on other pages
-NOTES_KEY: Final = "explorer_url_notes"
-SELECTED_KEY: Final = "explorer_selected"
-YEAR_BOUNDS_KEY: Final = "explorer_year_bounds"
-VIEW_KEY: Final = "explorer_view"
-VIEW_REQUESTS_KEY: Final = "explorer_view_requests"
+STATE_KEY: Final = "app_state"
+NOTES_KEY: Final = "app_url_notes"
+YEAR_BOUNDS_KEY: Final = "app_year_bounds"
+# Counts camera requests: Streamlit moves the map only to a view that differs from the last one sent.
+CAMERA_REQUESTS_KEY: Final = "app_camera_requests"
+# Counts selections made anywhere but on the map itself (see `map_generation`).
+SELECTION_CHANGES_KEY: Final = "app_selection_changes"
+
+KEY_RESET: Final = "filter_reset"
+_PARAM_BY_WIDGET: Final = {param.widget: param for param in WIDGET_PARAMS}
+WIDGET_KEYS: Final = tuple(_PARAM_BY_WIDGET)
+_WIDGET_BY_PARAM: Final = {param.name: param.widget for param in WIDGET_PARAMS}
+KEY_LANG: Final = _WIDGET_BY_PARAM[LANG]
 
 YearBounds = tuple[int, int]
 
 
-def year_bounds(organisations: pd.DataFrame, state: FilterState) -> YearBounds:
+def widget_key(param: str) -> str:
+    """The session-state key of the widget that shows URL parameter `param`."""
+    return _WIDGET_BY_PARAM[param]
+
+
+def year_bounds(organisations: pd.DataFrame, years: YearRange) -> YearBounds:
     """The year slider's ends: the data's target years, widened to any year a link asks for."""
-    years = [int(year) for year in organisations["target_year"].dropna()]
-    years += [year for year in (state.year_min, state.year_max) if year is not None]
-    if not years or min(years) == max(years):
+    found = [int(year) for year in organisations["target_year"].dropna()]
+    found += [year for year in years if year is not None]
+    if not found or min(found) == max(found):
         # A slider needs two distinct ends; the vocabulary's range is the natural fallback.
         return vocab.TARGET_YEAR_MIN, vocab.TARGET_YEAR_MAX
-    return min(years), max(years)
+    return min(found), max(found)
 
 
-def widget_values(state: FilterState, bounds: YearBounds) -> dict[str, Any]:
-    """The value of each widget that shows `state`; a missing year bound shows as the slider's end."""
-    low, high = bounds
-    return {
-        KEY_LANG: state.lang,
-        KEY_QUERY: state.query,
-        KEY_COUNTRIES: list(state.countries),
-        KEY_TYPES: list(state.org_types),
-        KEY_ROLES: list(state.roles),
-        KEY_YEARS: (
-            low if state.year_min is None else state.year_min,
-            high if state.year_max is None else state.year_max,
-        ),
-        KEY_NO_TARGET: state.include_no_target,
-        KEY_BASES: list(state.bases),
-        KEY_ARCS: state.show_arcs,
-        KEY_TILES: state.online_basemap,
-    }
+def to_widget(param: Param, value: Any, bounds: YearBounds) -> Any:
+    """The value the widget of `param` shows for the state's `value`."""
+    if isinstance(value, tuple) and param.field == "years":
+        low, high = bounds
+        year_min, year_max = value
+        return (low if year_min is None else year_min, high if year_max is None else year_max)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
-def state_from_widgets(values: Mapping[str, Any], bounds: YearBounds, selected: str) -> FilterState:
-    """The state the widgets show; a slider end at the bound means "no limit" on that side."""
-    low, high = bounds
-    year_min, year_max = values[KEY_YEARS]
-    return FilterState(
-        countries=tuple(values[KEY_COUNTRIES] or ()),
-        org_types=tuple(values[KEY_TYPES] or ()),
-        roles=tuple(values[KEY_ROLES] or ()),
-        year_min=None if year_min <= low else int(year_min),
-        year_max=None if year_max >= high else int(year_max),
-        include_no_target=bool(values[KEY_NO_TARGET]),
-        bases=tuple(values[KEY_BASES] or ()),
-        query=str(values[KEY_QUERY] or ""),
-        selected=selected,
-        lang=as_lang(values[KEY_LANG]),
-        show_arcs=bool(values[KEY_ARCS]),
-        online_basemap=bool(values[KEY_TILES]),
-    )
+def from_widget(param: Param, value: Any, bounds: YearBounds) -> Any:
+    """The state's value for what the widget of `param` shows; a slider end at its bound means no limit."""
+    if param.field == "years":
+        low, high = bounds
+        year_min, year_max = value if value is not None else (low, high)
+        return (None if year_min <= low else int(year_min), None if year_max >= high else int(year_max))
+    if param.field == "lang":
+        return as_lang(value)
+    if isinstance(value_of(AppState(), param), tuple):
+        return tuple(value or ())
+    if isinstance(value_of(AppState(), param), bool):
+        return bool(value)
+    return "" if value is None else str(value)
+
+
+def widget_values(state: AppState, bounds: YearBounds) -> dict[str, Any]:
+    """The value of each sidebar widget that shows `state`."""
+    return {key: to_widget(param, value_of(state, param), bounds) for key, param in _PARAM_BY_WIDGET.items()}
+
+
+def state_from_widgets(values: dict[str, Any], bounds: YearBounds, base: AppState) -> AppState:
+    """`base` with every field that has a widget set from `values` (keyed by widget key)."""
+    state = base
+    for key, value in values.items():
+        param = _PARAM_BY_WIDGET[key]
+        state = with_value(state, param, from_widget(param, value, bounds))
+    return state
 
 
 def query_params() -> dict[str, list[str]]:
@@ -115,35 +119,43 @@ def query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def restore(organisations: pd.DataFrame, known: Known) -> None:
-    """Read the URL on a session's first run; make sure every widget key holds the current state."""
+def restore(organisations: pd.DataFrame, known: Known) -> AppState:
+    """The state: read from the URL on a session's first run; every widget key set from it."""
     if STATE_KEY not in st.session_state:
         state, notes = parse(query_params(), known)
         st.session_state[STATE_KEY] = state
         st.session_state[NOTES_KEY] = notes
-        st.session_state[SELECTED_KEY] = state.selected
-        st.session_state[YEAR_BOUNDS_KEY] = year_bounds(organisations, state)
-    state = st.session_state[STATE_KEY]
-    # Streamlit forgets the state of widgets a page did not draw; the last state brings them back.
+        st.session_state[YEAR_BOUNDS_KEY] = year_bounds(organisations, state.filters.years)
+    state = current()
     for key, value in widget_values(state, bounds()).items():
-        if key not in st.session_state:
-            st.session_state[key] = value
+        st.session_state[key] = value
+    return state
 
 
-def bounds() -> YearBounds:
-    value: YearBounds = st.session_state[YEAR_BOUNDS_KEY]
+def current() -> AppState:
+    value: AppState = st.session_state[STATE_KEY]
     return value
 
 
-def current_state() -> FilterState:
-    """The state the widgets show now (call after they are drawn)."""
-    values = {key: st.session_state.get(key) for key in WIDGET_KEYS}
-    return state_from_widgets(values, bounds(), selected())
-
-
-def save(state: FilterState) -> None:
-    """Remember `state` and write it to the URL if it changed."""
+def _store(state: AppState) -> None:
     st.session_state[STATE_KEY] = state
+
+
+def bounds() -> YearBounds:
+    value: YearBounds = st.session_state.get(YEAR_BOUNDS_KEY, (vocab.TARGET_YEAR_MIN, vocab.TARGET_YEAR_MAX))
+    return value
+
+
+def widget_changed(key: str) -> None:
+    """Widget callback: the state takes the widget's new value."""
+    if STATE_KEY not in st.session_state:
+        return  # a widget of a session whose state was never read (a server restart): restore reads the URL
+    param = _PARAM_BY_WIDGET[key]
+    _store(with_value(current(), param, from_widget(param, st.session_state.get(key), bounds())))
+
+
+def save(state: AppState) -> None:
+    """Write `state` to the URL if the URL says something else."""
     params = serialise(state)
     if params != query_params():
         st.query_params.from_dict(params)
@@ -151,12 +163,9 @@ def save(state: FilterState) -> None:
 
 def reset() -> None:
     """Button callback: every filter back to "everything", keeping the language and map options."""
-    state = reset_filters(st.session_state[STATE_KEY])
-    for key, value in widget_values(state, bounds()).items():
-        st.session_state[key] = value
-    st.session_state[SELECTED_KEY] = ""
+    _store(current().reset_filters())
     st.session_state[NOTES_KEY] = []
-    st.session_state[STATE_KEY] = state
+    _count(SELECTION_CHANGES_KEY)
 
 
 def url_notes() -> list[Note]:
@@ -165,28 +174,48 @@ def url_notes() -> list[Note]:
 
 
 def selected() -> str:
-    return str(st.session_state.get(SELECTED_KEY, ""))
+    return current().view.selected if STATE_KEY in st.session_state else ""
 
 
-def select(org_id: str) -> None:
-    st.session_state[SELECTED_KEY] = org_id
+def _count(key: str) -> int:
+    value = int(st.session_state.get(key, 0)) + 1
+    st.session_state[key] = value
+    return value
+
+
+def select(org_id: str, *, from_map: bool = False) -> None:
+    """Open the details of `org_id` ("" closes them)."""
+    _store(current().with_view(selected=org_id))
+    if not from_map:
+        _count(SELECTION_CHANGES_KEY)
+
+
+def map_generation() -> int:
+    """Changes whenever the selection was made somewhere other than the map.
+
+    The map keeps its own selection in the browser and fades every other marker; a selection made in
+    the table or the details panel must start the map afresh, or it would keep fading the wrong ones.
+    """
+    return int(st.session_state.get(SELECTION_CHANGES_KEY, 0))
 
 
 def current_lang() -> Lang:
-    """The language before the page has run: the language widget's value, else the URL's."""
-    if KEY_LANG in st.session_state:
-        return as_lang(st.session_state[KEY_LANG])
-    return as_lang(st.query_params.get(PARAM_LANG))
+    """The language before the page has run: the state's, else the URL's."""
+    if STATE_KEY in st.session_state:
+        return current().lang
+    return as_lang(st.query_params.get(LANG))
 
 
-def map_view(default: MapView) -> MapView:
-    """The view last asked for with "fit" or "whole region", else `default`."""
-    view: MapView = st.session_state.get(VIEW_KEY) or default
-    return view
+def request_camera(camera: MapView | None) -> None:
+    """Button callback: frame the map on `camera` (None: the whole region), even if asked for before."""
+    _store(current().with_view(camera=camera))
+    _count(CAMERA_REQUESTS_KEY)
 
 
-def request_view(view: MapView) -> None:
-    """Move the camera to `view` on the next draw, even if it was asked for before (see MapView.nudged)."""
-    requests = int(st.session_state.get(VIEW_REQUESTS_KEY, 0)) + 1
-    st.session_state[VIEW_REQUESTS_KEY] = requests
-    st.session_state[VIEW_KEY] = view.nudged(requests)
+def camera_requests() -> int:
+    return int(st.session_state.get(CAMERA_REQUESTS_KEY, 0))
+
+
+def restart_map() -> None:
+    """Start the map afresh in the browser (its own selection dropped) on this run."""
+    _count(SELECTION_CHANGES_KEY)

@@ -1,0 +1,160 @@
+"""What every page shares: the dataset or a clear stop, the state and sidebar, the header, the hosted link.
+
+A page script calls `open_page` once; the `PageContext` it returns carries everything read for this run
+(the dataset, its directory, the state, the organisations the filters keep, the outlines), so nothing
+below it reads a data directory, the URL or a file again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from signatories import display
+from signatories.app_state import AppState
+from signatories.dataset import Dataset
+from signatories.errors import DataError
+from signatories.filters import apply_filters
+from signatories.i18n import Lang, t
+from signatories.ui import data, sidebar, state
+from signatories.ui.text import md_escape
+from signatories.url_state import serialise
+
+log = logging.getLogger(__name__)
+
+
+def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
+    """The cached dataset and its directory; an unreadable data directory ends the page with a message."""
+    directory = str(data.data_dir())
+    try:
+        return data.cached_dataset(directory), directory
+    except DataError as error:
+        st.error(t("explorer.data_unreadable", lang, error=error), icon=":material/error:")
+        st.stop()
+        raise  # st.stop() raises; this line only tells the type checker the function ends here
+
+
+def basemap_or_none(directory: str) -> dict[str, Any] | None:
+    """The country outlines, or None when the file is missing or damaged: the map is drawn without them."""
+    try:
+        return data.cached_basemap(directory)
+    except DataError as error:
+        log.warning("country outlines unreadable, maps are drawn without them: %s", error)
+        return None
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page works from, read once per run."""
+
+    dataset: Dataset
+    directory: str
+    state: AppState
+    frame: pd.DataFrame  # the organisations the filters keep
+
+    @property
+    def lang(self) -> Lang:
+        return self.state.lang
+
+    @cached_property
+    def basemap(self) -> dict[str, Any] | None:
+        """The country outlines, read on first use; None when damaged (the page says so)."""
+        return basemap_or_none(self.directory)
+
+
+def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageContext:
+    """The start every page with the sidebar shares: the dataset, the state (the filters drawn only where
+    `filters`), the page's title and introduction, what of the data is left out, and the notes on what
+    of the opened link was ignored. The state is written back to the URL here, once."""
+    dataset, directory = dataset_or_stop(state.current_lang())
+    current = state.restore(dataset.organisations, data.cached_known_values(directory))
+    lang = current.lang
+    sidebar.render_language(lang)
+    if filters:
+        countries = data.cached_country_options(directory, lang)
+        sidebar.render_filters(lang, countries, current.filters.active_count)
+    # Widgets and buttons report through callbacks, which ran before this script: the state is final.
+    state.save(current)
+    st.title(t(title_key, lang), anchor=False)
+    st.caption(t(intro_key, lang))
+    render_data_status(dataset, lang)
+    render_url_notes(lang)
+    frame = apply_filters(
+        dataset.organisations,
+        current.filters,
+        countries=dataset.countries,
+        haystack=data.cached_haystack(directory),
+    )
+    return PageContext(dataset, directory, current, frame)
+
+
+def render_data_status(dataset: Dataset, lang: Lang) -> None:
+    """How many of the declaration's signatories are left out and why, with every problem one click away."""
+    report = dataset.report
+    if dataset.left_out:
+        st.warning(
+            md_escape(t("data.left_out", lang, left_out=dataset.left_out, total=dataset.total)),
+            icon=":material/warning:",
+        )
+    if report.problems:
+        with st.expander(t("explorer.data_problems", lang, count=len(report.problems)), expanded=False):
+            st.text(report.render())
+
+
+def render_url_notes(lang: Lang) -> None:
+    """What of the opened link was ignored, as plain text, until the filters are reset."""
+    notes = state.url_notes()
+    if not notes:
+        return
+    st.warning(t("filters.url.notes_heading", lang, count=len(notes)), icon=":material/link_off:")
+    st.text("\n".join(note.render(lang) for note in notes))
+
+
+def _secrets() -> Mapping[str, object]:
+    """The app's secrets, or nothing when there is no secrets file (the usual case on a laptop)."""
+    try:
+        return dict(st.secrets)
+    except FileNotFoundError:
+        return {}
+    except StreamlitAPIException as error:
+        # A malformed secrets.toml must not take a conference screen down; the link falls back instead.
+        log.warning("secrets unreadable, the QR code uses the fallback link: %s", error)
+        return {}
+
+
+def hosted_link() -> str:
+    """The dashboard's public address: env var, then secret, then this browser's address, then the default."""
+    base_path = str(st.get_option("server.baseUrlPath") or "")
+    return display.public_url(os.environ, _secrets(), st.context.url, base_path)
+
+
+def page_path() -> str:
+    """This page's path below the app's root ("" for the map, "coverage" ...), as the browser shows it."""
+    path = urlsplit(st.context.url or "").path.strip("/")
+    base_path = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    if base_path and (path == base_path or path.startswith(base_path + "/")):
+        path = path[len(base_path) :].strip("/")
+    return path
+
+
+def share_link(current: AppState) -> str:
+    """The hosted link to this page showing exactly `current`."""
+    query = urlencode(serialise(current), doseq=True)
+    return f"{hosted_link()}{page_path()}{'?' + query if query else ''}"
+
+
+def render_share(current: AppState) -> None:
+    """A button opening the page's link, ready to copy (the code box has Streamlit's own copy button)."""
+    lang = current.lang
+    with st.popover(t("share.button", lang), icon=":material/link:", key="share"):
+        st.caption(t("share.help", lang))
+        st.code(share_link(current), language=None, wrap_lines=True)
