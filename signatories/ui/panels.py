@@ -175,9 +175,13 @@ def render_legend(lang: Lang) -> None:
     st.html(legend_html(lang))
 
 
-def _on_table_select() -> None:
+def _table_rows() -> list[int]:
     event = st.session_state.get(KEY_TABLE)
-    rows = list(event["selection"]["rows"]) if event is not None else []
+    return list(event["selection"]["rows"]) if event else []
+
+
+def _on_table_select() -> None:
+    rows = _table_rows()
     ids: list[str] = st.session_state.get(TABLE_IDS_KEY, [])
     # Unticking the row closes the details, as a second click on the marker does.
     state.select(ids[rows[0]] if rows and rows[0] < len(ids) else "")
@@ -195,7 +199,10 @@ def render_table(context: PageContext) -> None:
     ids = list(text["id"])
     st.session_state[TABLE_IDS_KEY] = ids
     selected = context.state.view.selected
-    st.session_state[KEY_TABLE] = {"selection": {"rows": [ids.index(selected)] if selected in ids else []}}
+    ticked = [ids.index(selected)] if selected in ids else []
+    if _table_rows() != ticked:
+        # The organisation selected on the map (or anywhere) is the ticked row.
+        st.session_state[KEY_TABLE] = {"selection": {"rows": ticked, "columns": []}}
     column = st.column_config
     st.dataframe(
         text[list(TABLE_COLUMNS)],

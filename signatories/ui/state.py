@@ -185,6 +185,8 @@ def _count(key: str) -> int:
 
 def select(org_id: str, *, from_map: bool = False) -> None:
     """Open the details of `org_id` ("" closes them)."""
+    if org_id == selected():
+        return  # a widget repeating the selection it was given
     _store(current().with_view(selected=org_id))
     if not from_map:
         _count(SELECTION_CHANGES_KEY)
