@@ -115,7 +115,8 @@ def with_effective_targets(organisations: pd.DataFrame, targets: pd.DataFrame) -
     """Add the effective target, its announced companion and `target_basis` (own / national / none).
 
     With no target anywhere, the target columns describe the search that found none: the organisation's own
-    "none found" note, and the source and date checked of its own search if it cites one, else its country's.
+    "none found" note and confidence, and the source and date checked of its own search if it cites one, else
+    its country's.
     """
     best, companions = _per_entity(targets)
     own = best.reindex(organisations["id"]).reset_index(drop=True)
@@ -128,8 +129,12 @@ def with_effective_targets(organisations: pd.DataFrame, targets: pd.DataFrame) -
     national_search = searches.reindex(organisations["country"]).reset_index(drop=True)
     own_cites = _as_text(own_search["source_url"]) != ""
     search = national_search.copy()
-    for column in ("source_url", "checked", "confidence"):
+    for column in ("source_url", "checked"):
         search[column] = own_search[column].where(own_cites, national_search[column])
+    # "No own target" is the organisation's finding: its own confidence, where it wrote one, is the one shown.
+    search["confidence"] = own_search["confidence"].where(
+        own_search["confidence"].notna(), national_search["confidence"]
+    )
     for column in ("note", "note_ja"):
         search[column] = own_search[column].where(_as_text(own_search[column]) != "", national_search[column])
 

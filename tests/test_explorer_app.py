@@ -506,6 +506,7 @@ def test_no_target_found_shows_the_search_behind_it() -> None:
     shown = _plain(at)
     assert "Target** No target found" in shown
     assert f"Searched on** {philippines['checked']}" in shown
+    assert f"Confidence in the target** {own['confidence'].capitalize()}" in shown
     assert own["note"] in texts(at)
     assert "national target applies" not in " ".join(texts(at))
     assert [button.proto.url for button in at.get("link_button")] == [philippines["source_url"]]

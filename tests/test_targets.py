@@ -177,6 +177,7 @@ def test_no_target_found_carries_the_search_behind_it() -> None:
     targets["checked"] = ["2026-01-02", "", "2026-03-04"]
     targets["note"] = ["No national target.", "No own target.", ""]
     targets["source_url"] = ["https://example.org/national-search", "", "https://example.org/city-search"]
+    targets["confidence"] = ["high", "medium", "low"]
     result = with_effective_targets(orgs, targets).set_index("id")
     city, cited = result.loc["i-city"], result.loc["i-cited"]
     assert city["target_basis"] == "none"
@@ -186,6 +187,8 @@ def test_no_target_found_carries_the_search_behind_it() -> None:
         "https://example.org/national-search",
         "2026-01-02",
     )
+    # How sure "no own target" is, is the organisation's row's to say.
+    assert (city["target_confidence"], cited["target_confidence"]) == ("medium", "low")
     # An organisation whose own search cites a source keeps it; with no note of its own, the country's.
     assert (cited["target_note"], cited["target_source_url"], cited["target_checked"]) == (
         "No national target.",
