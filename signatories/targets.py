@@ -92,7 +92,10 @@ def _per_entity(targets: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every entity's effective target and announced companion, each indexed by entity."""
     chosen: dict[str, pd.Series] = {}
     companions: dict[str, pd.Series] = {}
-    for entity, rows in targets.groupby("entity", sort=True):
+    # Only entities with a current dated row can have a target; with thousands of "none found" rows the rest
+    # would cost a call each for nothing.
+    dated = targets[targets["current"].astype(bool) & targets["target_year"].notna()]
+    for entity, rows in dated.groupby("entity", sort=True):
         effective, companion = effective_target(rows)
         if effective is not None:
             chosen[str(entity)] = effective
