@@ -17,6 +17,8 @@ from signatories.paths import DATA_DIR, ORGANISATIONS_FILE, TARGETS_FILE
 # Far enough apart to be distinct points, near enough to stay on land around an inland or coastal seat.
 JITTER_DEG = 0.01
 SEED = 2023
+# A "none found" row needs the date its search was made; a synthetic one was never made, so any fixed date.
+SYNTHETIC_CHECKED = "2023-11-15"
 
 
 def make_synthetic_data(target_dir: Path, count: int, seed: int = SEED) -> Path:
@@ -58,10 +60,12 @@ def make_synthetic_data(target_dir: Path, count: int, seed: int = SEED) -> Path:
             "status": "",
             "conditional": "false",
             "announced": "",
+            "checked": SYNTHETIC_CHECKED,
             "current": "true",
             "source_url": "",
             "confidence": "low",
             "note": "synthetic",
+            "note_ja": "合成データ",
         }
     )
     write_csv_atomic(pd.concat([national, own], ignore_index=True), target_dir / TARGETS_FILE)

@@ -25,7 +25,7 @@ from typing import Any, Final
 import pandas as pd
 
 from signatories.schemas import ORGANISATION_COLUMNS, TARGET_COLUMNS
-from signatories.targets import BASIS, EFFECTIVE_COLUMNS
+from signatories.targets import BASIS, COMPANION_COLUMNS, EFFECTIVE_COLUMNS
 
 # The date the data's facts were last checked against their sources.
 DATASET_DATE: Final = date(2026, 11, 29)
@@ -34,8 +34,15 @@ CSV_ENCODING: Final = "utf-8-sig"
 CSV_MIME: Final = "text/csv"
 GEOJSON_MIME: Final = "application/geo+json"  # RFC 7946 §12
 
-# The organisation columns a download carries, in this order: the data file's, then the effective target.
-EXPORT_COLUMNS: Final = (*ORGANISATION_COLUMNS, "region", *EFFECTIVE_COLUMNS.values(), BASIS)
+# The organisation columns a download carries, in this order: the data file's, then the effective target,
+# then the newer, weaker announcement shown beside it (empty where there is none).
+EXPORT_COLUMNS: Final = (
+    *ORGANISATION_COLUMNS,
+    "region",
+    *EFFECTIVE_COLUMNS.values(),
+    BASIS,
+    *COMPANION_COLUMNS.values(),
+)
 GEOMETRY_COLUMNS: Final = ("lat", "lon")
 # RFC 7946 §11.2: six decimal places are about 10 cm, more than any coordinate here is worth.
 COORDINATE_DECIMALS: Final = 6

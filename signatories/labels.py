@@ -67,11 +67,29 @@ def target_summaries(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     return with_year.where(frame["target_year"].notna(), label("basis", "none", lang))
 
 
+def announced_companions(frame: pd.DataFrame, lang: Lang) -> pd.Series:
+    """ "before 2050, 2024-11, Declaration / pledge": the newer, weaker announcement beside the effective target."""
+    years = target_years(
+        pd.DataFrame(
+            {"target_year": frame["announced_year"], "target_qualifier": frame["announced_qualifier"]},
+            index=frame.index,
+        ),
+        lang,
+    )
+    statuses = frame["announced_status"].fillna("").map(labels("status", lang)).fillna("")
+    dates = frame["announced_date"].fillna("").astype("str")
+    text = format_columns(
+        MESSAGES["details.announced_companion"][lang], frame.index, when=years, date=dates, status=statuses
+    )
+    return text.where(frame["announced_year"].notna(), "")
+
+
 def describe(frame: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The display columns of every organisation in `frame`, in `lang`, same index as `frame`."""
     other = other_lang(lang)
     names = country_names(countries, lang)
     source = frame["target_source_url"].fillna("").astype("str")
+    companion_source = frame["announced_source_url"].fillna("").astype("str")
     return pd.DataFrame(
         {
             "id": frame["id"],
@@ -82,11 +100,16 @@ def describe(frame: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> pd.Dat
             "role": frame["role"].map(labels("role", lang)).fillna(frame["role"]),
             "country": frame["country"].map(names).fillna(frame["country"]),
             "seat": localized_column(frame, "seat", "seat_ja", lang),
+            "admin1": localized_column(frame, "admin1", "admin1_ja", lang),
             "target": target_summaries(frame, lang),
             "status": frame["target_status"].fillna("").map(labels("status", lang)).fillna(""),
             "basis": frame["target_basis"].map(labels("basis", lang)).fillna(frame["target_basis"]),
+            "target_note": localized_column(frame, "target_note", "target_note_ja", lang),
+            "announced": announced_companions(frame, lang),
+            "announced_link": companion_source.where(companion_source.str.match(WEB_LINK), ""),
             "precision": frame["coord_precision"].map(labels("coord_precision", lang)).fillna(""),
             "confidence": frame["confidence"].map(labels("confidence", lang)).fillna(""),
+            "notes": localized_column(frame, "notes", "notes_ja", lang),
             # Only web addresses become links; a data/ path is shown as text.
             "source_link": source.where(source.str.match(WEB_LINK), ""),
             "source": source,

@@ -15,12 +15,14 @@ ORGANISATION_COLUMNS = (
     "seat",
     "seat_ja",
     "admin1",
+    "admin1_ja",
     "lat",
     "lon",
     "coord_source",
     "coord_precision",
     "confidence",
     "notes",
+    "notes_ja",
 )
 TARGET_COLUMNS = (
     "entity",
@@ -31,10 +33,12 @@ TARGET_COLUMNS = (
     "status",
     "conditional",
     "announced",
+    "checked",
     "current",
     "source_url",
     "confidence",
     "note",
+    "note_ja",
 )
 COUNTRY_COLUMNS = ("code", "name_en", "name_ja", "region")
 
@@ -71,6 +75,7 @@ ORGANISATIONS = pa.DataFrameSchema(
         "seat": _text(),
         "seat_ja": _text(),
         "admin1": _text(required=False),
+        "admin1_ja": _text(required=False),
         "lat": pa.Column(
             float, pa.Check.in_range(-90, 90, error="latitude must be between -90 and 90"), nullable=True
         ),
@@ -88,6 +93,7 @@ ORGANISATIONS = pa.DataFrameSchema(
         ),
         "confidence": _text(_one_of(vocab.CONFIDENCES, "confidence")),
         "notes": _text(required=False),
+        "notes_ja": _text(required=False),
     },
     strict=False,
 )
@@ -115,6 +121,10 @@ TARGETS = pa.DataFrameSchema(
             ),
             required=False,
         ),
+        "checked": _text(
+            pa.Check.str_matches(r"^(?:\d{4}-\d{2}-\d{2})?$", error="checked must be YYYY-MM-DD"),
+            required=False,
+        ),
         "current": pa.Column(bool),
         "source_url": _text(
             pa.Check.str_matches(
@@ -124,6 +134,7 @@ TARGETS = pa.DataFrameSchema(
         ),
         "confidence": _text(_one_of(vocab.CONFIDENCES, "confidence")),
         "note": _text(required=False),
+        "note_ja": _text(required=False),
     },
     strict=False,
 )

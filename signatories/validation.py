@@ -24,6 +24,13 @@ _PANDERA_MESSAGES = {
 }
 
 
+# Text that users read, each with its Japanese counterpart: a row with one needs the other.
+TRANSLATED_COLUMNS = {
+    "organisations": {"admin1": "admin1_ja", "notes": "notes_ja"},
+    "targets": {"note": "note_ja"},
+}
+
+
 @dataclass
 class ValidatedTables:
     """The good rows of each file, typed, with the report of everything that was wrong."""
@@ -88,6 +95,25 @@ def _country_problems(countries: pd.DataFrame, file: str) -> list[Problem]:
         for _, row in countries.iterrows()
         if pycountry.countries.get(alpha_2=row["code"]) is None
     ]
+
+
+def _translation_problems(frame: pd.DataFrame, kind: str, file: str) -> list[Problem]:
+    """Every user-facing text has its Japanese version, so Japanese pages never fall back to English."""
+    problems = []
+    for english, japanese in TRANSLATED_COLUMNS[kind].items():
+        english_text = frame[english].fillna("")
+        japanese_text = frame[japanese].fillna("")
+        for index in frame.index[(english_text != "") & (japanese_text == "")]:
+            problems.append(
+                Problem(file, int(frame.at[index, LINE]), japanese, "", f"{english} has no Japanese text")
+            )
+        for index in frame.index[(english_text == "") & (japanese_text != "")]:
+            problems.append(
+                Problem(
+                    file, int(frame.at[index, LINE]), english, "", f"{japanese} has no English counterpart"
+                )
+            )
+    return problems
 
 
 def _organisation_problems(
@@ -160,6 +186,10 @@ def _target_problems(targets: pd.DataFrame, country_codes: set[str], org_ids: se
             problems.append(Problem(file, line, "source_url", "", f"the year {year} has no source"))
         if has_year and not row["status"]:
             problems.append(Problem(file, line, "status", "", f"the year {year} has no status"))
+        if row["target_kind"] == vocab.NO_TARGET_KIND and row["current"] and not row["checked"]:
+            problems.append(
+                Problem(file, line, "checked", "", "a current 'none_found' row needs the date it was checked")
+            )
         if row["year_qualifier"] and not has_year:
             problems.append(
                 Problem(file, line, "year_qualifier", row["year_qualifier"], "a qualifier needs a year")
@@ -197,6 +227,8 @@ def validate_tables(data_dir: Path) -> ValidatedTables:
         frame = _parse_types(raw, kind)
         report.extend(raw.problems)
         report.extend(_schema_problems(frame, raw.frame, SCHEMAS[kind], file))
+        if kind in TRANSLATED_COLUMNS and not frame.empty:
+            report.extend(_translation_problems(frame, kind, file))
         report.rows_checked[file] = len(frame)
         parsed[kind] = frame
 

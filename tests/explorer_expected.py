@@ -1,8 +1,8 @@
 """Expected explorer figures computed straight from the committed CSV files with plain pandas.
 
 Nothing here imports the package under test: the effective target year of each organisation is
-derived again from targets.csv (an organisation's own earliest current dated target, else its
-country's), so a filter or count that drifts from the data cannot agree with these by construction.
+derived again from targets.csv (an organisation's own current dated target of the strongest status,
+the newest among equals, else its country's, as CONTRIBUTING.md states the rule), so a filter or count that drifts from the data cannot agree with these by construction.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+STATUS_ORDER = ["in_law", "in_policy_document", "declaration_pledge", "proposed"]
 LOCAL_TYPES = {"city", "province_state", "development_fund"}
 NATIONAL_TYPES = {"national_ministry", "national_agency", "national_cabinet"}
 
@@ -25,9 +26,12 @@ def read_organisations(data_dir: Path = DATA) -> pd.DataFrame:
     targets = pd.read_csv(data_dir / "targets.csv", keep_default_na=False, dtype=str)
     countries = pd.read_csv(data_dir / "countries.csv", keep_default_na=False)
     dated = targets[(targets["current"] == "true") & (targets["target_year"] != "")]
-    earliest = dated.assign(year=dated["target_year"].astype(int)).groupby("entity")["year"].min()
-    own = organisations["id"].map(earliest)
-    national = organisations["country"].map(earliest)
+    ordered = dated.assign(
+        year=dated["target_year"].astype(int), rank=dated["status"].map(STATUS_ORDER.index)
+    ).sort_values(["rank", "announced", "year"], ascending=[True, False, True])
+    effective = ordered.groupby("entity")["year"].first()
+    own = organisations["id"].map(effective)
+    national = organisations["country"].map(effective)
     organisations["year"] = own.fillna(national)
     organisations["basis"] = np.where(own.notna(), "own", np.where(national.notna(), "national", "none"))
     names = countries.set_index("code")

@@ -481,3 +481,62 @@ def test_without_country_outlines_the_markers_still_show(
     assert layer(at, "countries") is None
     assert len(layer(at, "organisations")["data"]) == 45  # type: ignore[index]
     assert any("outlines" in caption.value for caption in at.caption)
+
+
+def _plain(at: AppTest) -> str:
+    """Every markdown string of the page with the escaping of data text undone, for reading."""
+    return "\n".join(all_markdown(at)).replace("\\", "")
+
+
+def _target_rows() -> pd.DataFrame:
+    return pd.read_csv(PROJECT_ROOT / "data" / "targets.csv", keep_default_na=False, dtype=str)
+
+
+def test_details_show_a_newer_weaker_announcement_beside_the_effective_target() -> None:
+    indonesia = _target_rows().query("entity == 'ID' and current == 'true'")
+    policy = indonesia[indonesia["status"] == "in_policy_document"].iloc[0]
+    speech = indonesia[indonesia["status"] == "declaration_pledge"].iloc[0]
+    at = run(org="id-bappenas")
+    shown = _plain(at)
+    assert f"by {policy['target_year']} or sooner" in shown
+    assert (
+        f"Also announced** before {speech['target_year']}, {speech['announced']}, Declaration / pledge"
+        in shown
+    )
+    urls = [button.proto.url for button in at.get("link_button")]
+    assert urls == [policy["source_url"], speech["source_url"]]
+
+
+def test_no_target_found_shows_the_search_behind_it() -> None:
+    philippines = _target_rows().query("entity == 'PH' and current == 'true'").iloc[0]
+    own = _target_rows().query("entity == 'ph-baguio'").iloc[0]
+    at = run(org="ph-baguio")
+    shown = _plain(at)
+    assert "Target** No target found" in shown
+    assert f"Searched on** {philippines['checked']}" in shown
+    assert f"Confidence in the target** {own['confidence'].capitalize()}" in shown
+    assert own["note"] in texts(at)
+    assert "national target applies" not in " ".join(texts(at))
+    assert [button.proto.url for button in at.get("link_button")] == [philippines["source_url"]]
+
+
+def test_japanese_details_show_japanese_notes_and_provinces(csv: pd.DataFrame) -> None:
+    naga = csv.set_index("id").loc["ph-naga"]
+    at = run(org="ph-naga", lang="ja")
+    assert naga["notes_ja"] in texts(at)
+    assert naga["notes"] not in texts(at)
+    shown = _plain(at)
+    assert f"{naga['seat_ja']}（{naga['admin1_ja']}）" in shown
+    assert naga["admin1"] not in shown
+    # The note of the search that found no target, in Japanese too.
+    search = _target_rows().query("entity == 'ph-naga'").iloc[0]
+    assert search["note_ja"] in texts(at)
+    assert search["note"] not in texts(at)
+
+
+def test_a_short_name_equal_to_the_name_is_not_shown_twice(csv: pd.DataFrame) -> None:
+    tbilisi = csv.set_index("id").loc["ge-tbilisi"]
+    assert tbilisi["short_name"] == tbilisi["name_en"]  # the cause: both columns say "Tbilisi City Hall"
+    at = run(org="ge-tbilisi")
+    headings = [str(e.value) for group in (at.subheader, at.caption, at.text) for e in group]
+    assert headings.count(tbilisi["name_en"]) == 1

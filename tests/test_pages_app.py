@@ -412,3 +412,34 @@ def test_every_page_message_has_both_languages_with_the_same_placeholders() -> N
         assert set(placeholder.findall(texts_by_lang["en"])) == set(
             placeholder.findall(texts_by_lang["ja"])
         ), key
+
+
+def test_data_page_shows_the_announcement_beside_the_target_in_japanese(targets: pd.DataFrame) -> None:
+    at = run_page("data_sources", lang="ja", country=["LK"])
+    table, target_rows = at.dataframe[0].value, at.dataframe[1].value
+    speech = targets.query("entity == 'LK' and current == 'true' and status == 'declaration_pledge'").iloc[0]
+    assert list(table["target_announced"]) == [
+        f"{speech['target_year']}年まで（{speech['announced']}、宣言・誓約）"
+    ]
+    sri_lanka = targets[targets["entity"].isin(["LK", "lk-colombo"])]
+    assert list(target_rows["note"]) == list(sri_lanka["note_ja"])
+    assert list(target_rows["checked"]) == list(sri_lanka["checked"])
+
+
+def test_downloads_carry_the_announcement_beside_the_target(
+    media: list[Stored], targets: pd.DataFrame
+) -> None:
+    run_page("data_sources", country=["ID"])
+    files = {item.filename: item for item in media if item.filename}
+    (csv_name,) = [name for name in files if name.endswith("-organisations.csv")]
+    back = pd.read_csv(
+        io.BytesIO(files[csv_name].data), encoding="utf-8-sig", keep_default_na=False, dtype=str
+    )
+    speech = targets.query("entity == 'ID' and status == 'declaration_pledge'").iloc[0]
+    national = back[back["target_basis"] == "national"]
+    assert len(national) == 5
+    assert set(national["announced_year"]) == {speech["target_year"]}
+    assert set(national["announced_qualifier"]) == {speech["year_qualifier"]}
+    assert set(national["announced_date"]) == {speech["announced"]}
+    assert set(national["announced_source_url"]) == {speech["source_url"]}
+    assert set(national["target_year"]) == {"2060"}

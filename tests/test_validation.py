@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from signatories import load_dataset
 from signatories.paths import COUNTRIES_FILE, DATA_DIR, ORGANISATIONS_FILE, PROJECT_ROOT, TARGETS_FILE
 from signatories.validation import validate_directory
@@ -85,7 +87,7 @@ def test_a_row_with_too_few_fields_is_reported_and_the_rest_load(data_copy: Path
     orgs.write_text("".join(lines), encoding="utf-8")
     dataset = load_dataset(data_copy)
     found = [(p.file, p.line, p.message) for p in dataset.report.errors]
-    assert (ORGANISATIONS_FILE, 4, "expected 16 fields, found 2; row skipped") in found
+    assert (ORGANISATIONS_FILE, 4, "expected 18 fields, found 2; row skipped") in found
     # Its target row now names an id the organisations file lacks; that is reported too, not dropped silently.
     assert [(p.file, p.value) for p in dataset.report.errors if p.file == TARGETS_FILE] == [
         (TARGETS_FILE, "am-mtai")
@@ -132,3 +134,53 @@ def test_cli_fails_naming_line_and_column_on_a_broken_copy(data_copy: Path, edit
         "error: organisations.csv:4: column lat: value '123': latitude must be between -90 and 90"
         in result.stdout
     )
+
+
+def test_text_users_read_needs_its_japanese_version(data_copy: Path, edit_rows: EditRows) -> None:
+    orgs = data_copy / ORGANISATIONS_FILE
+    edit_rows(orgs, _set(0, notes_ja=""))  # line 2: English notes, no Japanese
+    edit_rows(orgs, _set(2, admin1_ja=""))  # line 4
+    edit_rows(orgs, _set(4, notes_ja="注記"))  # line 6: Khulna has no English notes
+    targets = data_copy / TARGETS_FILE
+    edit_rows(targets, _set(1, note_ja=""))  # line 3
+
+    found = [(p.file, p.line, p.column, p.message) for p in validate_directory(data_copy).errors]
+
+    assert (ORGANISATIONS_FILE, 2, "notes_ja", "notes has no Japanese text") in found
+    assert (ORGANISATIONS_FILE, 4, "admin1_ja", "admin1 has no Japanese text") in found
+    assert (ORGANISATIONS_FILE, 6, "notes", "notes_ja has no English counterpart") in found
+    assert (TARGETS_FILE, 3, "note_ja", "note has no Japanese text") in found
+    assert len(found) == 4
+
+
+def test_every_user_facing_text_in_the_committed_data_has_japanese() -> None:
+    orgs = pd.read_csv(DATA_DIR / ORGANISATIONS_FILE, keep_default_na=False, dtype=str)
+    targets = pd.read_csv(DATA_DIR / TARGETS_FILE, keep_default_na=False, dtype=str)
+    for frame, english, japanese in (
+        (orgs, "notes", "notes_ja"),
+        (orgs, "admin1", "admin1_ja"),
+        (targets, "note", "note_ja"),
+    ):
+        assert ((frame[english] != "") == (frame[japanese] != "")).all(), english
+        # Japanese text, not a copy of the English: every one holds kana or kanji.
+        assert frame.loc[frame[japanese] != "", japanese].str.contains(r"[\u3040-\u30ff\u4e00-\u9fff]").all()
+
+
+def test_a_current_none_found_row_needs_the_date_it_was_checked(data_copy: Path, edit_rows: EditRows) -> None:
+    def blank_philippines(rows: list[dict[str, str]]) -> None:
+        philippines = next(row for row in rows if row["entity"] == "PH")
+        philippines.update(checked="")
+
+    def bad_date(rows: list[dict[str, str]]) -> None:
+        rows[0].update(checked="29 Nov 2026")  # line 2
+
+    targets = data_copy / TARGETS_FILE
+    edit_rows(targets, blank_philippines)
+    edit_rows(targets, bad_date)
+    lines = (data_copy / TARGETS_FILE).read_text(encoding="utf-8").splitlines()
+    philippines_line = next(number for number, line in enumerate(lines, 1) if line.startswith("PH,"))
+
+    found = _problems(data_copy)
+
+    assert (TARGETS_FILE, philippines_line, "checked", "") in found
+    assert (TARGETS_FILE, 2, "checked", "29 Nov 2026") in found

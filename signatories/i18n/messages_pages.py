@@ -214,6 +214,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.col.target_basis": {"en": "Target", "ja": "目標"},
     "data.col.target_status": {"en": "Status", "ja": "位置づけ"},
     "data.col.target_source": {"en": "Target source", "ja": "目標の出典"},
+    "data.col.target_announced": {"en": "Also announced", "ja": "ほかに表明された目標"},
+    "data.col.target_announced_help": {
+        "en": "A newer announcement of weaker standing than the target shown, e.g. a speech after a policy document",
+        "ja": "表示中の目標より新しいが位置づけの弱い表明（政策文書の後の演説など）",
+    },
+    "data.col.checked": {"en": "Checked", "ja": "確認日"},
     "data.col.notes": {"en": "Notes", "ja": "備考"},
     "data.col.entity": {"en": "Organisation or country", "ja": "機関または国"},
     "data.col.scope": {"en": "Scope", "ja": "範囲"},

@@ -44,7 +44,8 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
         st.subheader(md_escape(text["name"]), anchor=False)
         if text["name_other"] and text["name_other"] != text["name"]:
             st.text(text["name_other"])
-        if text["short_name"]:
+        # A short name that repeats the name (Tbilisi City Hall) would print the same words twice.
+        if text["short_name"] and text["short_name"] not in (text["name"], text["name_other"]):
             st.caption(md_escape(text["short_name"]))
         if org_id not in shown_ids:
             st.caption(md_escape(t("details.filtered_out", lang)))
@@ -52,8 +53,8 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
         _field(t("details.role", lang), text["role"])
         _field(t("details.country", lang), text["country"])
         seat = (
-            t("details.seat_in", lang, seat=text["seat"], admin1=row["admin1"])
-            if row["admin1"]
+            t("details.seat_in", lang, seat=text["seat"], admin1=text["admin1"])
+            if text["admin1"]
             else text["seat"]
         )
         _field(t("details.seat", lang), seat)
@@ -69,15 +70,28 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
             if bool(row["target_conditional"]):
                 _field(t("details.conditional", lang), t("details.yes", lang))
             _field(t("details.announced", lang), str(row["target_announced"]))
+        else:
+            # "No target found" is a finding: say when the search behind it was made, and where.
+            _field(t("details.checked", lang), str(row["target_checked"]))
+        if row["target_confidence"]:
             _field(
                 t("details.target_confidence", lang), label("confidence", str(row["target_confidence"]), lang)
             )
-            if row["target_note"]:
-                st.text(str(row["target_note"]))
+        if text["target_note"]:
+            st.text(text["target_note"])
         if text["source_link"]:
             st.link_button(t("details.source", lang), text["source_link"], icon=":material/open_in_new:")
         elif text["source"]:
             _field(t("details.source", lang), text["source"])
+        if text["announced"]:
+            # A newer, weaker announcement is shown beside the effective target, never dropped.
+            _field(t("details.announced_also", lang), text["announced"])
+            if text["announced_link"]:
+                st.link_button(
+                    t("details.announced_source", lang),
+                    text["announced_link"],
+                    icon=":material/open_in_new:",
+                )
 
         st.divider()
         coordinates = (
@@ -87,8 +101,8 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
         )
         _field(t("details.precision", lang), f"{text['precision']} ({coordinates})")
         _field(t("details.confidence", lang), text["confidence"])
-        if row["notes"]:
-            st.text(str(row["notes"]))
+        if text["notes"]:
+            st.text(text["notes"])
 
         neighbours = same_seat(organisations, row)
         if not neighbours.empty:
