@@ -143,9 +143,7 @@ def test_filtered_out_points_stay_in_place_but_switched_off(dataset: Dataset, cs
     # The same slot order and positions: Streamlit's click selection is an index into this list.
     assert [row["id"] for row in layer(deck_json(dataset, None), LAYER_ORGANISATIONS)["data"]] == [
         row["id"]
-        for row in layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ORGANISATIONS)[
-            "data"
-        ]
+        for row in layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ORGANISATIONS)["data"]
     ]
     assert all(philippines[key]["p"] == everything[key]["p"] for key in everything)
 

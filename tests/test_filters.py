@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from signatories import load_dataset
-from signatories.dataset import Dataset
 from signatories.app_state import AppState, View
+from signatories.dataset import Dataset
 from signatories.filters import Filters, apply_filters, fold_query, fold_text, summary
 from tests.explorer_expected import headline, ids, read_organisations
 
