@@ -41,7 +41,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from benchmarks.load_check import SEARCHES, START_QUERY, run_sessions  # noqa: E402
 from benchmarks.session_client import SessionClient  # noqa: E402
 from benchmarks.synthetic import make_synthetic_data  # noqa: E402
-from signatories.ui.data import DATA_DIR_ENV  # noqa: E402
+from signatories.ui.cache import DATA_DIR_ENV  # noqa: E402
 from tests.browser.helpers import CHART, MARKER_PIXELS, colour_counts, marker_colours  # noqa: E402
 from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason  # noqa: E402
 from tests.support.server import StreamlitServer, running_server  # noqa: E402

@@ -9,7 +9,7 @@ import streamlit as st
 
 from signatories import load_dataset, theme
 from signatories.deck import PIXELS, rgba
-from signatories.ui.data import data_dir
+from signatories.ui.cache import data_dir
 
 
 # Cached like any app would: a rerun of the baseline is Streamlit and pydeck, not reading the CSV files.

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from signatories.deck import KIND_SELECTED
 from signatories.paths import PROJECT_ROOT
-from signatories.ui.data import DATA_DIR_ENV
+from signatories.ui.cache import DATA_DIR_ENV
 from tests.conftest import EditRows
 from tests.explorer_expected import headline, ids, read_organisations
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from signatories import export
 from signatories.i18n import t
-from signatories.ui import page, pages_data
+from signatories.ui import data_sources, page
 from signatories.ui.text import md_escape
 
 
@@ -18,14 +18,14 @@ def main() -> None:
     st.markdown(md_escape(t("data.shown", lang, shown=len(frame), total=dataset.total, targets=len(targets))))
 
     st.subheader(t("data.downloads.heading", lang), anchor=False)
-    pages_data.render_downloads(frame, targets, lang)
+    data_sources.render_downloads(frame, targets, lang)
     st.caption(t("data.downloads.note", lang))
 
     st.subheader(t("data.organisations.heading", lang), anchor=False)
-    pages_data.render_organisations(frame, dataset, lang)
+    data_sources.render_organisations(frame, dataset, lang)
     st.subheader(t("data.targets.heading", lang), anchor=False)
     st.caption(t("data.targets.note", lang))
-    pages_data.render_targets(targets, dataset, lang)
+    data_sources.render_targets(targets, dataset, lang)
 
     st.subheader(t("data.provenance.heading", lang), anchor=False)
     st.markdown(t("data.provenance.body", lang))

@@ -4,23 +4,23 @@ import streamlit as st
 
 from signatories.filters import summary
 from signatories.i18n import t
-from signatories.ui import details, page, panels
+from signatories.ui import explorer, page
 
 
 def main() -> None:
     context = page.open_page("app.title", "app.subtitle")
     dataset, frame, lang = context.dataset, context.frame, context.lang
-    panels.render_metrics(summary(frame), dataset, lang)
+    explorer.render_metrics(summary(frame), dataset, lang)
     basemap = context.basemap
     if basemap is None:
         st.caption(t("map.no_outlines", lang))
 
     map_column, details_column = st.columns([3, 1], gap="medium")
     with map_column:
-        panels.render_map(context, basemap)
+        explorer.render_map(context, basemap)
     with details_column:
-        details.render_details(dataset, context.state.view.selected, frozenset(frame["id"].tolist()), lang)
-    panels.render_table(context)
+        explorer.render_details(dataset, context.state.view.selected, frozenset(frame["id"].tolist()), lang)
+    explorer.render_table(context)
 
 
 main()

@@ -22,7 +22,7 @@ from signatories.dataset import Dataset
 from signatories.filters import summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
-from signatories.ui import data
+from signatories.ui import cache
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
 
@@ -100,7 +100,7 @@ class Screen:
 # would hand each rotation a fresh unpickled copy of every frame and map).
 @st.cache_resource(show_spinner=False)
 def screen(directory: str, lang: Lang) -> Screen:
-    dataset = data.cached_dataset(directory)
+    dataset = cache.cached_dataset(directory)
     return Screen(
         spotlights=display.spotlights(dataset.organisations),
         country_names=country_names(dataset.countries, lang).to_dict(),
@@ -110,7 +110,7 @@ def screen(directory: str, lang: Lang) -> Screen:
 # One map per spotlight, made on its first rotation (about 0.2 s each) rather than all before the first paint.
 @st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS)
 def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
-    dataset = data.cached_dataset(directory)
+    dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
     return display.display_deck(dataset.organisations, view, basemap_or_none(directory), lang)

@@ -25,7 +25,7 @@ from signatories.dataset import Dataset
 from signatories.errors import DataError
 from signatories.filters import apply_filters
 from signatories.i18n import Lang, t
-from signatories.ui import data, sidebar, state
+from signatories.ui import cache, sidebar, state
 from signatories.ui.text import md_escape
 from signatories.url_state import serialise
 
@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 
 def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
     """The cached dataset and its directory; an unreadable data directory ends the page with a message."""
-    directory = str(data.data_dir())
+    directory = str(cache.data_dir())
     try:
-        return data.cached_dataset(directory), directory
+        return cache.cached_dataset(directory), directory
     except DataError as error:
         st.error(t("explorer.data_unreadable", lang, error=error), icon=":material/error:")
         st.stop()
@@ -46,7 +46,7 @@ def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
 def basemap_or_none(directory: str) -> dict[str, Any] | None:
     """The country outlines, or None when the file is missing or damaged: the map is drawn without them."""
     try:
-        return data.cached_basemap(directory)
+        return cache.cached_basemap(directory)
     except DataError as error:
         log.warning("country outlines unreadable, maps are drawn without them: %s", error)
         return None
@@ -76,11 +76,11 @@ def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageCo
     `filters`), the page's title and introduction, what of the data is left out, and the notes on what
     of the opened link was ignored. The state is written back to the URL here, once."""
     dataset, directory = dataset_or_stop(state.current_lang())
-    current = state.restore(dataset.organisations, data.cached_known_values(directory))
+    current = state.restore(dataset.organisations, cache.cached_known_values(directory))
     lang = current.lang
     sidebar.render_language(lang)
     if filters:
-        countries = data.cached_country_options(directory, lang)
+        countries = cache.cached_country_options(directory, lang)
         sidebar.render_filters(lang, countries, current.filters.active_count)
     # Widgets and buttons report through callbacks, which ran before this script: the state is final.
     state.save(current)
@@ -92,7 +92,7 @@ def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageCo
         dataset.organisations,
         current.filters,
         countries=dataset.countries,
-        haystack=data.cached_haystack(directory),
+        haystack=cache.cached_haystack(directory),
     )
     return PageContext(dataset, directory, current, frame)
 

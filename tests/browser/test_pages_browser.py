@@ -14,7 +14,7 @@ from signatories import load_dataset
 from signatories.deck import region_view
 from signatories.i18n import t
 from signatories.paths import DATA_DIR
-from signatories.ui.data import DATA_DIR_ENV
+from signatories.ui.cache import DATA_DIR_ENV
 from tests.browser.helpers import (
     CHART,
     EXCEPTION,

@@ -1,4 +1,4 @@
-"""Where the explorer reads its data, loaded once per process and per data directory."""
+"""Where the pages read their data: loaded once per process and per data directory, shared by every session."""
 
 import os
 from pathlib import Path
