@@ -106,7 +106,7 @@ def test_a_copied_link_restores_the_counts_in_japanese(browser: Any, app: Stream
     linked = organisations[
         organisations["country"].isin(COUNTRIES) & organisations["org_type"].isin(TYPES) & in_years
     ]
-    # The hand-made change: "include no target found" off keeps only dated targets in range.
+    # The hand-made change: only the own and national target bases, which leaves out "no target found".
     changed = linked[linked["year"].notna()]
     assert 0 < len(changed) < len(linked), "the data no longer tells the two views apart"
 
@@ -119,9 +119,14 @@ def test_a_copied_link_restores_the_counts_in_japanese(browser: Any, app: Stream
         assert figures(page) == as_shown(linked)
         assert_japanese_is_drawn(page)
 
-        # Change a filter by hand: the checkbox label is clicked as a person would.
-        page.locator(".st-key-filter_no_target label").first.click()
-        page.wait_for_function("() => location.search.includes('notarget=0')", timeout=RESPONSE_TIMEOUT_MS)
+        # Change a filter by hand: the two pills are clicked as a person would.
+        for label in ("独自の目標", "国の目標"):
+            page.locator(".st-key-filter_bases button", has_text=label).first.click()
+            wait_until_idle(page)
+        page.wait_for_function(
+            "() => new URLSearchParams(location.search).getAll('target').length === 2",
+            timeout=RESPONSE_TIMEOUT_MS,
+        )
         wait_until_idle(page)
         page.wait_for_function(
             "(count) => document.querySelector('[data-testid=stMetricValue]')?.innerText.startsWith(count + ' ')",
