@@ -21,8 +21,7 @@ from typing import Final
 import pandas as pd
 
 from signatories import vocab
-from signatories.i18n import Lang, t
-from signatories.i18n.catalog import MESSAGES
+from signatories.i18n import Lang, has_message, t
 
 BOTH: Final = "both"
 LOCAL_ONLY: Final = "local_only"
@@ -151,7 +150,7 @@ def gaps(organisations: pd.DataFrame) -> list[Gap]:
 def _message_key(gap: Gap) -> str:
     """The singular variant of a sentence when its count is one and the catalog has one."""
     singular = f"{gap.key}.one"
-    return singular if gap.values.get("count") == 1 and singular in MESSAGES else gap.key
+    return singular if gap.values.get("count") == 1 and has_message(singular) else gap.key
 
 
 def join_names(names: Sequence[str], lang: Lang) -> str:

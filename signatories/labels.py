@@ -12,8 +12,7 @@ from typing import Final
 import pandas as pd
 
 from signatories import vocab
-from signatories.i18n import Lang, label, labels
-from signatories.i18n.catalog import MESSAGES
+from signatories.i18n import Lang, label, labels, template
 
 # A `{name}` placeholder in a message template.
 _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
@@ -62,8 +61,8 @@ def target_summaries(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     """One line per organisation: kind and year of the effective target, or "No target found"."""
     kinds = frame["target_kind"].map(labels("target_kind", lang)).fillna(frame["target_kind"])
     # The raw template: its placeholders are filled per row by format_columns, not by t().
-    template = MESSAGES["details.target_summary"][lang]
-    with_year = format_columns(template, frame.index, kind=kinds, when=target_years(frame, lang))
+    summary = template("details.target_summary", lang)
+    with_year = format_columns(summary, frame.index, kind=kinds, when=target_years(frame, lang))
     return with_year.where(frame["target_year"].notna(), label("basis", "none", lang))
 
 
@@ -79,7 +78,7 @@ def announced_companions(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     statuses = frame["announced_status"].fillna("").map(labels("status", lang)).fillna("")
     dates = frame["announced_date"].fillna("").astype("str")
     text = format_columns(
-        MESSAGES["details.announced_companion"][lang], frame.index, when=years, date=dates, status=statuses
+        template("details.announced_companion", lang), frame.index, when=years, date=dates, status=statuses
     )
     return text.where(frame["announced_year"].notna(), "")
 
