@@ -42,10 +42,16 @@ def localized_column(frame: pd.DataFrame, english: str, japanese: str, lang: Lan
     return translated.where(translated != "", base)
 
 
-def country_names(countries: pd.DataFrame, lang: Lang) -> pd.Series:
-    """Country names in `lang`, indexed by ISO code."""
-    names = localized_column(countries, "name_en", "name_ja", lang)
-    return pd.Series(names.to_numpy(), index=countries["code"].to_numpy(), dtype="str")
+def country_names(countries: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """ISO code → the country's name in `lang` (English where it has no Japanese name), in English alphabetical
+    order whatever the language.
+
+    The declaration lists its signatories' countries in that order, and Japanese names have no reliable
+    sort without their readings (a code-point sort would put 日本 after every katakana name).
+    """
+    ordered = countries.sort_values("name_en", key=lambda names: names.str.casefold())
+    names = localized_column(ordered, "name_en", "name_ja", lang)
+    return dict(zip(ordered["code"], names, strict=True))
 
 
 def target_years(frame: pd.DataFrame, lang: Lang) -> pd.Series:
