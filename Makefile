@@ -31,7 +31,7 @@ test: lint ## Install dev requirements, lint, and run the whole test suite
 lint: $(VENV)/.dev-installed ## Ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy signatories
+	$(BIN)/mypy signatories views tests benchmarks scripts data dashboard.py
 
 
 validate: $(VENV)/.runtime-installed ## Validate the committed data files

@@ -246,12 +246,15 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def _cell_text(cell: object) -> str:
+    """A table cell: a target met or missed reads yes / NO, anything else as itself."""
+    if isinstance(cell, bool):
+        return "yes" if cell else "NO"
+    return str(cell)
+
+
 def print_table(rows: list[tuple[str, str, str, object]]) -> bool:
-    cells = [
-        tuple(cell if not isinstance(cell, bool) else ("yes" if cell else "NO") for cell in row)
-        for row in rows
-    ]
-    cells = [tuple(str(cell) for cell in row) for row in cells]
+    cells = [tuple(_cell_text(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(4)]
     for index, row in enumerate(cells):
         print(" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())

@@ -194,6 +194,7 @@ async def change_filter(page: Any, step: int, result: SessionResult) -> None:
                     raise
         await page.wait_for_function(IDLE_JS, timeout=ANSWER_TIMEOUT_MS)
     except Exception as error:  # a Playwright timeout, or a page that went away: both are failures here
+        reached: bool | str
         try:
             reached = await change.reached(page, target)
         except Exception:

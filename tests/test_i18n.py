@@ -164,7 +164,7 @@ def test_every_literal_passed_to_t_is_in_the_catalog() -> None:
                 and isinstance(node.args[0], ast.Constant)
                 and node.args[0].value not in MESSAGES
             ):
-                missing.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno} {node.args[0].value}")
+                missing.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno} {node.args[0].value!r}")
     assert not missing
 
 
