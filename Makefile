@@ -31,7 +31,7 @@ test: lint ## Install dev requirements, lint, and run the whole test suite
 lint: $(VENV)/.dev-installed ## Ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy signatories
+	$(BIN)/mypy signatories views tests benchmarks scripts data dashboard.py
 
 
 validate: $(VENV)/.runtime-installed ## Validate the committed data files
@@ -41,7 +41,7 @@ geocode: $(VENV)/.runtime-installed ## Fill missing coordinates (offline gazette
 	$(BIN)/python -m signatories geocode
 
 bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
-	$(BIN)/python benchmarks/bench_geocode.py
+	$(BIN)/python -m benchmarks.bench_geocode
 
 bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and on the server
 	$(BIN)/python -m benchmarks.bench_app
@@ -52,7 +52,7 @@ load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing fi
 	$(BIN)/python -m benchmarks.load_check
 
 screenshots: $(VENV)/.dev-installed ## Regenerate the README's screenshots from the real app
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python -m scripts.screenshots
 
 basemap: $(VENV)/.runtime-installed ## Rebuild data/countries.geojson from Natural Earth (needs npm)
 	$(BIN)/python data/make_basemap.py

@@ -15,7 +15,7 @@
 
 Nothing leaves the machine: servers listen on 127.0.0.1 and the map is opened without online tiles.
 
-    .venv/bin/python benchmarks/bench_app.py [--navigations 5] [--reruns 500] [--sessions 10]
+    .venv/bin/python -m benchmarks.bench_app [--navigations 5] [--reruns 500] [--sessions 10]
 """
 
 from __future__ import annotations
@@ -34,17 +34,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Run as a script, so the project is not on the path by itself.
-sys.path.insert(0, str(PROJECT_ROOT))
-
-from benchmarks.load_check import SEARCHES, START_QUERY, run_sessions  # noqa: E402
-from benchmarks.session_client import SessionClient  # noqa: E402
-from benchmarks.synthetic import make_synthetic_data  # noqa: E402
-from signatories.ui.cache import DATA_DIR_ENV  # noqa: E402
-from tests.browser.helpers import CHART, MARKER_PIXELS, colour_counts, marker_colours  # noqa: E402
-from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason  # noqa: E402
-from tests.support.server import StreamlitServer, running_server  # noqa: E402
+from benchmarks.load_check import SEARCHES, START_QUERY, run_sessions
+from benchmarks.session_client import SessionClient
+from benchmarks.synthetic import make_synthetic_data
+from signatories.paths import PROJECT_ROOT
+from signatories.ui.cache import DATA_DIR_ENV
+from tests.browser.helpers import CHART, MARKER_PIXELS, colour_counts, marker_colours
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason
+from tests.support.server import StreamlitServer, running_server
 
 FIRST_MAP_RATIO_TARGET: Final = 1.3
 RERUN_MS_TARGET_45: Final = 50.0
@@ -249,12 +246,15 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def _cell_text(cell: object) -> str:
+    """A table cell: a target met or missed reads yes / NO, anything else as itself."""
+    if isinstance(cell, bool):
+        return "yes" if cell else "NO"
+    return str(cell)
+
+
 def print_table(rows: list[tuple[str, str, str, object]]) -> bool:
-    cells = [
-        tuple(cell if not isinstance(cell, bool) else ("yes" if cell else "NO") for cell in row)
-        for row in rows
-    ]
-    cells = [tuple(str(cell) for cell in row) for row in cells]
+    cells = [tuple(_cell_text(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(4)]
     for index, row in enumerate(cells):
         print(" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())

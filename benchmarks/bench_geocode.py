@@ -22,13 +22,9 @@ import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Run as a script (`python benchmarks/bench_geocode.py`), so the project is not on the path by itself.
-sys.path.insert(0, str(PROJECT_ROOT))
-
-from signatories.geocoding import cli as geocode_cli  # noqa: E402
-from signatories.paths import DATA_DIR, GEOCODE_CACHE_FILE, ORGANISATIONS_FILE  # noqa: E402
-from tests.nominatim_server import Reply, running_server  # noqa: E402
+from signatories.geocoding import cli as geocode_cli
+from signatories.paths import DATA_DIR, GEOCODE_CACHE_FILE, ORGANISATIONS_FILE, PROJECT_ROOT
+from tests.nominatim_server import Reply, running_server
 
 WARM_SECONDS_TARGET = 1.0
 COLD_SECONDS_TARGET = 3.0

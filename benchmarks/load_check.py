@@ -7,7 +7,7 @@ bounded. Counted as errors: an exception box on the page, a console error, an un
 or 4xx/5xx response, a dialog, a request to anything but 127.0.0.1, and a filter change that got no
 answer in time. Prints a summary and exits 1 on any error.
 
-    .venv/bin/python benchmarks/load_check.py [--sessions 10] [--seconds 60]
+    .venv/bin/python -m benchmarks.load_check [--sessions 10] [--seconds 60]
 """
 
 from __future__ import annotations
@@ -18,19 +18,14 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Final
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Run as a script, so the project is not on the path by itself.
-sys.path.insert(0, str(PROJECT_ROOT))
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+from playwright.async_api import async_playwright
 
-from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
-from playwright.async_api import async_playwright  # noqa: E402
-
-from tests.browser.helpers import EXCEPTION, IDLE_JS, BrowserErrors, watch_errors  # noqa: E402
-from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason  # noqa: E402
-from tests.support.server import StreamlitServer, running_server  # noqa: E402
+from tests.browser.helpers import EXCEPTION, IDLE_JS, BrowserErrors, watch_errors
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason
+from tests.support.server import StreamlitServer, running_server
 
 SESSIONS: Final = 10
 SECONDS: Final = 60.0
@@ -199,6 +194,7 @@ async def change_filter(page: Any, step: int, result: SessionResult) -> None:
                     raise
         await page.wait_for_function(IDLE_JS, timeout=ANSWER_TIMEOUT_MS)
     except Exception as error:  # a Playwright timeout, or a page that went away: both are failures here
+        reached: bool | str
         try:
             reached = await change.reached(page, target)
         except Exception:

@@ -5,7 +5,7 @@ drawing (the map's markers on screen, the charts, the tables), and saves docs/sc
 the explorer in English and Japanese, coverage, data & sources and about in English, and the dark
 conference display at 1920 x 1080 in both languages.
 
-    .venv/bin/python scripts/screenshots.py [--chromium /usr/bin/chromium] [--out docs/screenshots]
+    .venv/bin/python -m scripts.screenshots [--chromium /usr/bin/chromium] [--out docs/screenshots]
 
 Runs offline: the map is opened with the online tiles switched off (`tiles=0`), so what is drawn is
 exactly what a venue without internet sees.
@@ -19,23 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-# Run as a script, so the project is not on the path by itself.
-sys.path.insert(0, str(ROOT))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.browser.helpers import (  # noqa: E402
+from signatories.paths import PROJECT_ROOT
+from tests.browser.helpers import (
     CHART,
     EXCEPTION,
     LOAD_TIMEOUT_MS,
     open_page,
     wait_for_markers,
     wait_until_idle,
-    warm_up,
 )
-from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
-from tests.support.server import StreamlitServer, running_server  # noqa: E402
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
+from tests.support.server import StreamlitServer, running_server
 
 DESKTOP = {"width": 1440, "height": 1100}
 KIOSK = {"width": 1920, "height": 1080}
@@ -88,17 +84,17 @@ def take(browser: Any, server: StreamlitServer, shot: Shot, out_dir: Path) -> Pa
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chromium", default=str(CHROMIUM_PATH), help="the browser to drive")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="where to save")
+    parser.add_argument(
+        "--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots", help="where to save"
+    )
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
     with running_server() as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=arguments.chromium, args=CHROMIUM_ARGS)
         try:
-            # The server's first session on the main page: a first one on another page gets a dialog.
-            warm_up(browser, server)
             for shot in SHOTS:
                 path = take(browser, server, shot, arguments.out)
-                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+                print(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path)
         finally:
             browser.close()
     return 0

@@ -21,8 +21,7 @@ from typing import Final
 import pandas as pd
 
 from signatories import vocab
-from signatories.i18n import Lang, t
-from signatories.i18n.catalog import MESSAGES
+from signatories.i18n import Lang, has_message, t
 
 BOTH: Final = "both"
 LOCAL_ONLY: Final = "local_only"
@@ -151,7 +150,7 @@ def gaps(organisations: pd.DataFrame) -> list[Gap]:
 def _message_key(gap: Gap) -> str:
     """The singular variant of a sentence when its count is one and the catalog has one."""
     singular = f"{gap.key}.one"
-    return singular if gap.values.get("count") == 1 and singular in MESSAGES else gap.key
+    return singular if gap.values.get("count") == 1 and has_message(singular) else gap.key
 
 
 def join_names(names: Sequence[str], lang: Lang) -> str:
@@ -164,14 +163,3 @@ def render_gap(gap: Gap, lang: Lang, country_names: Mapping[str, str]) -> str:
     named = [name for code, name in country_names.items() if code in gap.countries]
     unnamed = sorted(code for code in gap.countries if code not in country_names)
     return t(_message_key(gap), lang, countries=join_names([*named, *unnamed], lang), **gap.values)
-
-
-def country_names(countries: pd.DataFrame, lang: Lang) -> dict[str, str]:
-    """ISO code → the country's name in `lang`, in English alphabetical order whatever the language.
-
-    The declaration lists its signatories' countries in that order, and Japanese names have no reliable
-    sort without their readings (a code-point sort would put 日本 after every katakana name).
-    """
-    column = "name_ja" if lang == "ja" else "name_en"
-    ordered = countries.sort_values("name_en", key=lambda names: names.str.casefold())
-    return dict(zip(ordered["code"], ordered[column], strict=True))

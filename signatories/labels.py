@@ -12,8 +12,7 @@ from typing import Final
 import pandas as pd
 
 from signatories import vocab
-from signatories.i18n import Lang, label, labels
-from signatories.i18n.catalog import MESSAGES
+from signatories.i18n import Lang, label, labels, template
 
 # A `{name}` placeholder in a message template.
 _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
@@ -43,10 +42,16 @@ def localized_column(frame: pd.DataFrame, english: str, japanese: str, lang: Lan
     return translated.where(translated != "", base)
 
 
-def country_names(countries: pd.DataFrame, lang: Lang) -> pd.Series:
-    """Country names in `lang`, indexed by ISO code."""
-    names = localized_column(countries, "name_en", "name_ja", lang)
-    return pd.Series(names.to_numpy(), index=countries["code"].to_numpy(), dtype="str")
+def country_names(countries: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """ISO code → the country's name in `lang` (English where it has no Japanese name), in English alphabetical
+    order whatever the language.
+
+    The declaration lists its signatories' countries in that order, and Japanese names have no reliable
+    sort without their readings (a code-point sort would put 日本 after every katakana name).
+    """
+    ordered = countries.sort_values("name_en", key=lambda names: names.str.casefold())
+    names = localized_column(ordered, "name_en", "name_ja", lang)
+    return dict(zip(ordered["code"], names, strict=True))
 
 
 def target_years(frame: pd.DataFrame, lang: Lang) -> pd.Series:
@@ -62,8 +67,8 @@ def target_summaries(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     """One line per organisation: kind and year of the effective target, or "No target found"."""
     kinds = frame["target_kind"].map(labels("target_kind", lang)).fillna(frame["target_kind"])
     # The raw template: its placeholders are filled per row by format_columns, not by t().
-    template = MESSAGES["details.target_summary"][lang]
-    with_year = format_columns(template, frame.index, kind=kinds, when=target_years(frame, lang))
+    summary = template("details.target_summary", lang)
+    with_year = format_columns(summary, frame.index, kind=kinds, when=target_years(frame, lang))
     return with_year.where(frame["target_year"].notna(), label("basis", "none", lang))
 
 
@@ -79,7 +84,7 @@ def announced_companions(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     statuses = frame["announced_status"].fillna("").map(labels("status", lang)).fillna("")
     dates = frame["announced_date"].fillna("").astype("str")
     text = format_columns(
-        MESSAGES["details.announced_companion"][lang], frame.index, when=years, date=dates, status=statuses
+        template("details.announced_companion", lang), frame.index, when=years, date=dates, status=statuses
     )
     return text.where(frame["announced_year"].notna(), "")
 

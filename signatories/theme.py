@@ -22,7 +22,6 @@ ORG_TYPE_COLOURS: Final[dict[str, str]] = {
     "development_fund": "#F0E442",
     "company": "#999999",
 }
-PROPOSER_OUTLINE: Final = "#FFFFFF"
 SELECTED_OUTLINE: Final = "#000000"
 ARC_SOURCE_COLOUR: Final = "#D55E00"
 ARC_TARGET_COLOUR: Final = "#0072B2"
@@ -60,7 +59,6 @@ MAP_HEIGHT_PX: Final = 620
 DISPLAY_MAP_HEIGHT_PX: Final = 760
 
 CARTO_LIGHT_STYLE: Final = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
-CARTO_DARK_STYLE: Final = "https://basemaps.cartocdn.com/gl/dark-matter-gl-style/style.json"
 
 # Coverage charts. Participation levels and target bases reuse Okabe & Ito hues, one meaning per chart.
 PARTICIPATION_COLOURS: Final[dict[str, str]] = {
@@ -108,7 +106,7 @@ BORDER_LINE_PX: Final = 0.6
 ARC_WIDTH_PX: Final = 1.2
 LABEL_OFFSET_PX: Final = 12  # seat labels sit just above their markers
 LABEL_GAP_PX: Final = 3  # the least space kept between two seat labels
-# On the light explorer map a white ring vanishes; proposers get a dark one (PROPOSER_OUTLINE suits dark maps).
+# On the light explorer map a white ring vanishes; proposers get a dark one.
 PROPOSER_RING: Final = "#1F2A33"
 # Japanese seat names need a CJK face; the generic family is the last resort.
 LABEL_FONT_FAMILY: Final = '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans", sans-serif'

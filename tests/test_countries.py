@@ -23,7 +23,9 @@ def test_japanese_names_use_modern_usage_where_iso_translations_are_outdated() -
     names = load_dataset().countries.set_index("code")["name_ja"]
     iso_ja = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"])
     # The ISO translation still says グルジア and キルギスタン; Japan's government changed both.
-    assert iso_ja.gettext(pycountry.countries.get(alpha_2="GE").name) != "ジョージア"
+    georgia = pycountry.countries.get(alpha_2="GE")
+    assert georgia is not None
+    assert iso_ja.gettext(georgia.name) != "ジョージア"
     assert names["GE"] == "ジョージア"
     assert names["KG"] == "キルギス"
     assert names["LA"] == "ラオス"

@@ -13,6 +13,7 @@ import pytest
 from signatories import charts, coverage, load_dataset, theme, vocab
 from signatories.dataset import Dataset
 from signatories.i18n import LANGUAGES, Lang
+from signatories.labels import country_names
 from signatories.paths import DATA_DIR
 from tests.conftest import read_rows
 
@@ -134,7 +135,7 @@ def test_gap_figures_follow_the_frame_passed_in(dataset: Dataset, rows: list[dic
 def test_gap_sentences_render_in_both_languages(dataset: Dataset) -> None:
     findings = coverage.gaps(dataset.organisations)
     assert findings
-    names = {lang: coverage.country_names(dataset.countries, lang) for lang in LANGUAGES}
+    names = {lang: country_names(dataset.countries, lang) for lang in LANGUAGES}
     national_only = next(gap for gap in findings if gap.key == "coverage.gap.national_only")
     english = coverage.render_gap(national_only, "en", names["en"])
     japanese = coverage.render_gap(national_only, "ja", names["ja"])
@@ -155,7 +156,7 @@ def test_a_count_of_one_reads_in_the_singular() -> None:
 
 def test_countries_are_named_in_english_alphabetical_order_in_both_languages(dataset: Dataset) -> None:
     gap = coverage.Gap("coverage.gap.both", {"count": 2, "total": 2}, ("JP", "AM"))
-    japanese = coverage.render_gap(gap, "ja", coverage.country_names(dataset.countries, "ja"))
+    japanese = coverage.render_gap(gap, "ja", country_names(dataset.countries, "ja"))
     assert japanese.index("アルメニア") < japanese.index("日本")
 
 
@@ -167,7 +168,7 @@ def test_no_organisations_no_findings() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_charts_build_with_theme_colours_and_labels(dataset: Dataset, lang: Lang) -> None:
     organisations = dataset.organisations
-    names = coverage.country_names(dataset.countries, lang)
+    names = country_names(dataset.countries, lang)
     built = [
         charts.country_type_chart(coverage.type_counts(organisations), lang, names),
         charts.participation_chart(coverage.participation(organisations), lang, names),

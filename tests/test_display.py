@@ -207,9 +207,8 @@ def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
         labels = display.seat_labels(view.organisations, "en", zoom)
         seats = view.organisations.dropna(subset=["lat", "lon"])
         assert 1 <= len(labels) <= len(seats)
-        boxes = [
-            label_box(*label["position"], label["text"], zoom, display.DISPLAY_LABELS) for label in labels
-        ]
+        placed = [(*label["position"], label["text"]) for label in labels]
+        boxes = [label_box(lon, lat, text, zoom, display.DISPLAY_LABELS) for lon, lat, text in placed]
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])

@@ -26,7 +26,6 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from signatories import display, vocab
-from signatories.i18n.messages_pages import MESSAGES as PAGE_MESSAGES
 from signatories.i18n.vocabulary import VOCABULARY
 from signatories.paths import DATA_DIR, PROJECT_ROOT
 from signatories.ui.display_screen import STEP_KEY
@@ -401,17 +400,6 @@ def test_every_page_is_in_the_navigation() -> None:
     navigation = (PROJECT_ROOT / "dashboard.py").read_text(encoding="utf-8")
     for path in PAGES.values():
         assert f'"{Path(path).relative_to(PROJECT_ROOT).as_posix()}"' in navigation
-
-
-def test_every_page_message_has_both_languages_with_the_same_placeholders() -> None:
-    placeholder = re.compile(r"\{(\w+)\}")
-    for key, texts_by_lang in PAGE_MESSAGES.items():
-        assert key.split(".")[0] in {"coverage", "data", "display", "about"}, key
-        assert set(texts_by_lang) == {"en", "ja"}, key
-        assert all(text.strip() for text in texts_by_lang.values()), key
-        assert set(placeholder.findall(texts_by_lang["en"])) == set(
-            placeholder.findall(texts_by_lang["ja"])
-        ), key
 
 
 def test_data_page_shows_the_announcement_beside_the_target_in_japanese(targets: pd.DataFrame) -> None:

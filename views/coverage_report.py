@@ -5,6 +5,7 @@ import streamlit as st
 from signatories import charts, coverage
 from signatories.filters import summary
 from signatories.i18n import t
+from signatories.labels import country_names
 from signatories.ui import page
 from signatories.ui.text import md_escape
 
@@ -22,7 +23,7 @@ def main() -> None:
         st.info(t("coverage.empty", lang), icon=":material/filter_alt_off:")
         return
 
-    names = coverage.country_names(dataset.countries, lang)
+    names = country_names(dataset.countries, lang)
     st.subheader(t("coverage.findings", lang), anchor=False)
     with st.container(key="coverage_findings"):
         for gap in coverage.gaps(frame):

@@ -19,7 +19,17 @@ def as_lang(value: str | None) -> Lang:
 
 def t(key: str, lang: Lang, **values: object) -> str:
     """The message `key` in `lang`, formatted with `values`; a missing key is a programming error."""
-    return MESSAGES[key][lang].format(**values)
+    return template(key, lang).format(**values)
+
+
+def template(key: str, lang: Lang) -> str:
+    """The message `key` in `lang` with its `{placeholders}` left in, for callers that fill them per row."""
+    return MESSAGES[key][lang]
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalog holds `key`: for optional variants such as a sentence's singular `.one` form."""
+    return key in MESSAGES
 
 
 def label(group: str, value: str, lang: Lang) -> str:

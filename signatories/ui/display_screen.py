@@ -103,7 +103,7 @@ def screen(directory: str, lang: Lang) -> Screen:
     dataset = cache.cached_dataset(directory)
     return Screen(
         spotlights=display.spotlights(dataset.organisations),
-        country_names=country_names(dataset.countries, lang).to_dict(),
+        country_names=country_names(dataset.countries, lang),
     )
 
 

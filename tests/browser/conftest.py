@@ -6,13 +6,17 @@ In CI (CI=true) a missing browser fails the run; on a developer's machine these 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_missing_reason
 from tests.support.server import StreamlitServer, running_server
 
-VIEWPORT = {"width": 1440, "height": 1000}
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
+VIEWPORT: "ViewportSize" = {"width": 1440, "height": 1000}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -26,6 +26,7 @@ from tests.browser.helpers import (
     wait_for_markers,
     watch_errors,
 )
+from tests.support.images import grey_level
 from tests.support.server import StreamlitServer, running_server
 
 SPOTLIGHT = ".st-key-display_country h1"
@@ -106,11 +107,10 @@ def test_the_qr_code_on_screen_is_the_apps_address(screen: Any, screen_server: S
     module_px = picture.size[0] / side
     drawn = [
         [
-            picture.getpixel(
-                (
-                    int((column + theme.QR_QUIET_ZONE_MODULES + 0.5) * module_px),
-                    int((row + theme.QR_QUIET_ZONE_MODULES + 0.5) * module_px),
-                )
+            grey_level(
+                picture,
+                int((column + theme.QR_QUIET_ZONE_MODULES + 0.5) * module_px),
+                int((row + theme.QR_QUIET_ZONE_MODULES + 0.5) * module_px),
             )
             < 128
             for column in range(modules)

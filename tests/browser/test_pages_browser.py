@@ -12,7 +12,7 @@ import pytest
 
 from signatories import load_dataset
 from signatories.deck import region_view
-from signatories.i18n import t
+from signatories.i18n import Lang, t
 from signatories.paths import DATA_DIR
 from signatories.ui.cache import DATA_DIR_ENV
 from tests.browser.helpers import (
@@ -61,7 +61,7 @@ _PARSED_MARKUP_JS = """() => ({
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_loads_without_errors(page: Any, app: StreamlitServer, name: str, lang: str) -> None:
+def test_page_loads_without_errors(page: Any, app: StreamlitServer, name: str, lang: Lang) -> None:
     path, ready = PAGES[name]
     errors = watch_errors(page)
     open_page(page, app, f"{path}&lang={lang}")
