@@ -6,7 +6,7 @@
    side by side, each in a fresh browser context (cold cache); median of each, and their ratio.
 2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: a real
    `streamlit run` server, driven over its websocket by benchmarks/session_client.py with the messages
-   the browser sends (the search box and the "no target" switch, in turn); from the request until the
+   the browser sends (the search box and the arcs switch, together); from the request until the
    server's "script finished", median after warm-up runs. The minimal app's rerun is the baseline.
 3. Deck JSON bytes per point at 10,000 synthetic organisations, from the package's own deck builder as the
    explorer calls it (offline basemap, arcs on): the whole JSON Streamlit sends per rerun, divided by points.
@@ -114,7 +114,7 @@ async def first_map_race(
 
 def filter_change(step: int) -> dict[str, Any]:
     """The widget values of filter change number `step`: every step differs from the one before."""
-    return {"filter_no_target": step % 2 == 0, "filter_query": SEARCHES[step % len(SEARCHES)]}
+    return {"map_arcs": step % 2 == 0, "filter_query": SEARCHES[step % len(SEARCHES)]}
 
 
 async def websocket_reruns(

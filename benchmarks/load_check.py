@@ -87,20 +87,6 @@ class FilterChange:
         await self.apply(page, target)
 
 
-class NoTargetCheckbox(FilterChange):
-    name = "no-target checkbox"
-    box = ".st-key-filter_no_target input[type=checkbox]"
-
-    async def target(self, page: Any) -> Any:
-        return not await page.locator(self.box).first.is_checked()
-
-    async def apply(self, page: Any, target: Any) -> None:
-        await page.locator(".st-key-filter_no_target label").first.click()
-
-    async def reached(self, page: Any, target: Any) -> bool:
-        return bool(await page.locator(self.box).first.is_checked() == target)
-
-
 class SearchBox(FilterChange):
     name = "search box"
     box = ".st-key-filter_query input"
@@ -127,9 +113,12 @@ class SearchBox(FilterChange):
         await self.apply(page, target)
 
 
-class ProposerPill(FilterChange):
-    name = "proposer pill"
-    pill = ".st-key-filter_roles button[aria-pressed]"
+class FirstPill(FilterChange):
+    """The first pill of a pill filter, pressed or released in turn."""
+
+    def __init__(self, name: str, key: str) -> None:
+        self.name = name
+        self.pill = f".st-key-{key} button[aria-pressed]"
 
     async def target(self, page: Any) -> Any:
         return await page.locator(self.pill).first.get_attribute("aria-pressed") != "true"
@@ -143,16 +132,16 @@ class ProposerPill(FilterChange):
 
 
 def filter_change(step: int) -> FilterChange:
-    """The filter change number `step`: the checkbox, the search box or a role pill, in turn.
+    """The filter change number `step`: a target-basis pill, the search box or a role pill, in turn.
 
     Each one changes the URL (the page writes its filters there), which is how its answer is recognised.
     """
     kind = step % 3
     if kind == 0:
-        return NoTargetCheckbox()
+        return FirstPill("own-target pill", "filter_bases")
     if kind == 1:
         return SearchBox((step // 3) % len(SEARCHES))
-    return ProposerPill()
+    return FirstPill("proposer pill", "filter_roles")
 
 
 async def describe(page: Any, error: Exception) -> str:
@@ -244,7 +233,7 @@ async def visit(
         )
         try:
             await page.goto(f"{server.url}{START_QUERY}", timeout=LOAD_TIMEOUT_MS)
-            await page.wait_for_selector(".st-key-filter_no_target", timeout=LOAD_TIMEOUT_MS)
+            await page.wait_for_selector(".st-key-filter_bases", timeout=LOAD_TIMEOUT_MS)
             await page.wait_for_function(IDLE_JS, timeout=LOAD_TIMEOUT_MS)
         except Exception as error:
             result.timeouts.append(f"first load: {type(error).__name__}")
