@@ -136,3 +136,9 @@ DISPLAY_LABEL_OUTLINE_PX: Final = 4  # a dark halo (in SDF font units) keeps sea
 DISPLAY_BORDER_LINE_PX: Final = 0.8
 DISPLAY_LABEL_FONT_FAMILY: Final = '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans", sans-serif'
 DISPLAY_CO_LOCATED_SPREAD_DEG: Final = 1.0  # the display's larger markers need a wider ring at a seat
+
+# Page text. Streamlit's captions are #828180 on white (3.9:1), below WCAG AA's 4.5:1 for body text; this
+# grey reads 6.4:1 and still looks secondary beside the #31333F body text.
+CAPTION_TEXT: Final = "#5C5F66"
+# Links on the dark display screen: Streamlit's #244FB4 on DISPLAY_BACKGROUND is 2.6:1; this is 9:1.
+DISPLAY_LINK: Final = "#8AB4F8"

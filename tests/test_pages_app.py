@@ -93,7 +93,7 @@ def run_page(name: str, **params: str | list[str]) -> AppTest:
 
 def texts(at: AppTest) -> list[str]:
     """Every markdown, title, subheader and caption on the page, markdown escapes removed."""
-    found = [*at.title, *at.subheader, *at.markdown, *at.caption]
+    found = [*at.title, *at.header, *at.markdown, *at.caption]
     return [re.sub(r"\\(.)", r"\1", str(element.value)) for element in found]
 
 
@@ -127,7 +127,7 @@ def test_every_page_runs_in_both_languages(name: str, lang: str) -> None:
     if lang == "ja":
         assert JAPANESE.search(shown), "Japanese text on the Japanese page"
     else:
-        headings = " ".join(str(element.value) for element in [*at.title, *at.subheader, *at.metric])
+        headings = " ".join(str(element.value) for element in [*at.title, *at.header, *at.metric])
         assert not JAPANESE.search(headings), "English headings on the English page"
 
 

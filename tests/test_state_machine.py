@@ -146,7 +146,7 @@ class DashboardWalk(RuleBasedStateMachine):
         page = self.model.page
         if page == "map":
             assert numbers(str(self.at.metric[0].value)) in ([shown, TOTAL], [TOTAL, shown])
-            heading = self.at.subheader[-1].value
+            heading = self.at.main.header[-1].value
             assert numbers(heading)[-1] == shown, heading
         elif page in ("coverage", "data"):
             sentence = next(

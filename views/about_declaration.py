@@ -12,7 +12,7 @@ def main() -> None:
     organisations = dataset.organisations
     proposers = int((organisations["role"] == "proposer").sum())
 
-    st.subheader(t("about.facts.heading", lang), anchor=False)
+    st.header(t("about.facts.heading", lang), anchor=False)
     facts = [
         ("about.facts.title_label", t("about.facts.title", lang)),
         ("about.facts.date_label", t("about.facts.date", lang)),
@@ -35,18 +35,18 @@ def main() -> None:
             st.markdown(t("about.facts.line", lang, label=t(label_key, lang), value=value))
     st.caption(t("about.counts.note", lang))
 
-    st.subheader(t("about.summary.heading", lang), anchor=False)
+    st.header(t("about.summary.heading", lang), anchor=False)
     st.markdown(t("about.summary.body", lang))
 
-    st.subheader(t("about.themes.heading", lang), anchor=False)
+    st.header(t("about.themes.heading", lang), anchor=False)
     for column, number in zip(st.columns(3), (1, 2, 3), strict=True):
         with column.container(border=True, key=f"about_theme{number}"):
             st.markdown(f"**{number}. {t(f'about.theme{number}.title', lang)}**")
             st.markdown(t(f"about.theme{number}.body", lang))
 
-    st.subheader(t("about.sources.heading", lang), anchor=False)
+    st.header(t("about.sources.heading", lang), anchor=False)
     st.markdown(t("about.sources.body", lang))
-    st.subheader(t("about.attribution.heading", lang), anchor=False)
+    st.header(t("about.attribution.heading", lang), anchor=False)
     st.markdown(t("about.attribution.body", lang))
 
 

@@ -24,7 +24,7 @@ def main() -> None:
         return
 
     names = country_names(dataset.countries, lang)
-    st.subheader(t("coverage.findings", lang), anchor=False)
+    st.header(t("coverage.findings", lang), anchor=False)
     with st.container(key="coverage_findings"):
         for gap in coverage.gaps(frame):
             st.markdown(f"- {md_escape(coverage.render_gap(gap, lang, names))}")

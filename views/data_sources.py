@@ -17,19 +17,19 @@ def main() -> None:
     targets = export.targets_for(dataset.targets, frame)
     st.markdown(md_escape(t("data.shown", lang, shown=len(frame), total=dataset.total, targets=len(targets))))
 
-    st.subheader(t("data.downloads.heading", lang), anchor=False)
+    st.header(t("data.downloads.heading", lang), anchor=False)
     data_sources.render_downloads(frame, targets, lang)
     st.caption(t("data.downloads.note", lang))
 
-    st.subheader(t("data.organisations.heading", lang), anchor=False)
+    st.header(t("data.organisations.heading", lang), anchor=False)
     data_sources.render_organisations(frame, dataset, lang)
-    st.subheader(t("data.targets.heading", lang), anchor=False)
+    st.header(t("data.targets.heading", lang), anchor=False)
     st.caption(t("data.targets.note", lang))
     data_sources.render_targets(targets, dataset, lang)
 
-    st.subheader(t("data.provenance.heading", lang), anchor=False)
+    st.header(t("data.provenance.heading", lang), anchor=False)
     st.markdown(t("data.provenance.body", lang))
-    st.subheader(t("data.cite.heading", lang), anchor=False)
+    st.header(t("data.cite.heading", lang), anchor=False)
     st.markdown(t("data.cite.intro", lang))
     # st.code shows the citation verbatim and gives it a copy button.
     st.code(
@@ -37,7 +37,7 @@ def main() -> None:
         language=None,
         wrap_lines=True,
     )
-    st.subheader(t("data.correct.heading", lang), anchor=False)
+    st.header(t("data.correct.heading", lang), anchor=False)
     st.markdown(t("data.correct.body", lang))
 
 

@@ -14,6 +14,7 @@ from signatories.ui import display_screen, page, state
 def main() -> None:
     lang = state.current_lang()
     st.set_page_config(page_title=t("app.title", lang), layout="wide", initial_sidebar_state="collapsed")
+    page.render_page_setup(lang)
     display_screen.inject_style()
     dataset, directory = page.dataset_or_stop(lang)
     interval_s = display.parse_interval(st.query_params.get_all(display.INTERVAL_PARAM))

@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "display.group": {"en": "{kind} · {count}", "ja": "{kind} · {count}"},
     "display.name_separator": {"en": " · ", "ja": "、"},
     "display.scan": {"en": "Explore the map on your phone", "ja": "スマートフォンで地図を見る"},
+    "display.qr_alt": {
+        "en": "QR code: a link to the map at {link}",
+        "ja": "QRコード：地図へのリンク {link}",
+    },
     "display.empty": {"en": "No signatories to show.", "ja": "表示する署名機関がありません。"},
     "display.attribution": {
         "en": "Outlines: Natural Earth · Points: GeoNames",

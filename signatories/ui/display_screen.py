@@ -77,6 +77,7 @@ def stylesheet() -> str:
 .st-key-display_list_dense p span[style] {{ color: {theme.DISPLAY_ACCENT}; }}
 [class*="st-key-display_list"] [data-testid="stVerticalBlock"] {{ gap: {theme.DISPLAY_LIST_GAP_PX}px; }}
 .st-key-display_qr p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; }}
+.stApp a, .stApp a:visited {{ color: {theme.DISPLAY_LINK}; }}
 .st-key-display_heading p {{ font-size: {theme.DISPLAY_HEADING_FONT_PX}px; font-weight: bold; }}
 .st-key-display_footer p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; color: {theme.DISPLAY_KIND_TEXT}; }}
 /* A rerunning fragment fades its old elements; on a screen that is a flicker every rotation. */
@@ -133,7 +134,12 @@ def render_headline(dataset: Dataset, lang: Lang, link: str) -> None:
     columns[3].metric(t("display.national", lang), counts.national_bodies)
     with columns[4].container(key="display_qr", horizontal=True, vertical_alignment="center"):
         # PNG, not Streamlit's default JPEG: compression artefacts blur the modules' edges.
-        st.image(qr_png(link), width=theme.DISPLAY_QR_WIDTH_PX, output_format="PNG")
+        st.image(
+            qr_png(link),
+            width=theme.DISPLAY_QR_WIDTH_PX,
+            output_format="PNG",
+            alt=t("display.qr_alt", lang, link=link),
+        )
         st.markdown(f"{md_escape(t('display.scan', lang))}  \n{md_escape(link)}")
 
 

@@ -193,7 +193,7 @@ def render_table(context: PageContext) -> None:
     """The shown organisations as a table; picking a row opens its details, like a map click, and the
     row of the organisation selected anywhere is the ticked one."""
     frame, lang = context.frame, context.lang
-    st.subheader(t("explorer.table_heading", lang, count=len(frame)), anchor=False)
+    st.header(t("explorer.table_heading", lang, count=len(frame)), anchor=False)
     if frame.empty:
         st.info(t("explorer.nothing_matches", lang), icon=":material/filter_alt_off:")
         return
@@ -256,7 +256,7 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
     text = describe(match, dataset.countries, lang).iloc[0]
 
     with st.container(border=True, key="details"):
-        st.subheader(md_escape(text["name"]), anchor=False)
+        st.header(md_escape(text["name"]), anchor=False)
         if text["name_other"] and text["name_other"] != text["name"]:
             st.text(text["name_other"])
         # A short name that repeats the name (Tbilisi City Hall) would print the same words twice.

@@ -7,6 +7,7 @@ below it reads a data directory, the URL or a file again.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Mapping
@@ -19,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from signatories import display
+from signatories import display, theme
 from signatories.app_state import AppState
 from signatories.dataset import Dataset
 from signatories.errors import DataError
@@ -71,6 +72,20 @@ class PageContext:
         return basemap_or_none(self.directory)
 
 
+def _stylesheet() -> str:
+    """What every page changes in Streamlit's look: only text colours, for contrast (theme constants only)."""
+    return f"""<style>
+[data-testid="stCaptionContainer"] {{ color: {theme.CAPTION_TEXT}; opacity: 1; }}
+</style>"""
+
+
+def render_page_setup(lang: Lang) -> None:
+    """The page's language on its <html> element (Streamlit always serves lang="en", so screen readers
+    would speak Japanese with English rules and browsers offer to translate), and the shared stylesheet."""
+    script = f"<script>document.documentElement.lang = {json.dumps(lang)};</script>"
+    st.html(_stylesheet() + script, unsafe_allow_javascript=True)
+
+
 def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageContext:
     """The start every page with the sidebar shares: the dataset, the state (the filters drawn only where
     `filters`), the page's title and introduction, what of the data is left out, and the notes on what
@@ -78,6 +93,7 @@ def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageCo
     dataset, directory = dataset_or_stop(state.current_lang())
     current = state.restore(dataset.organisations, cache.cached_known_values(directory))
     lang = current.lang
+    render_page_setup(lang)
     sidebar.render_language(lang)
     if filters:
         countries = cache.cached_country_options(directory, lang)
