@@ -32,6 +32,8 @@ DYNAMIC_KEYS: Final[dict[str, tuple[str, ...]]] = {
     # views/about_declaration.py: the declaration's three themes, numbered 1 to 3 there.
     "f'about.theme{number}.title'": ("1", "2", "3"),
     "f'about.theme{number}.body'": ("1", "2", "3"),
+    # ui/data_sources.render_downloads: one button per download.
+    "f'data.download.{name}'": ("organisations_csv", "organisations_geojson", "targets_csv"),
 }
 # coverage._message_key: a gap sentence's optional singular, `<gap key>.one`, asked for with has_message.
 SINGULAR_VARIANT: Final = "f'{gap.key}.one'"

@@ -14,34 +14,27 @@ from signatories.tables import GEONAMES_DISPLAY, organisation_table, target_tabl
 def render_downloads(frame: pd.DataFrame, targets: pd.DataFrame, lang: Lang) -> None:
     """Three download buttons; the bytes are the filtered set's, made fresh on each run (a few kB)."""
     stem = export.file_stem()
+    downloads = (
+        ("organisations_csv", export.organisations_csv(frame), "organisations.csv", export.CSV_MIME),
+        (
+            "organisations_geojson",
+            export.organisations_geojson(frame),
+            "organisations.geojson",
+            export.GEOJSON_MIME,
+        ),
+        ("targets_csv", export.targets_csv(targets), "targets.csv", export.CSV_MIME),
+    )
     with st.container(horizontal=True, key="data_downloads"):
-        st.download_button(
-            t("data.download.organisations_csv", lang),
-            data=export.organisations_csv(frame),
-            file_name=f"{stem}-organisations.csv",
-            mime=export.CSV_MIME,
-            key="download_organisations_csv",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-        st.download_button(
-            t("data.download.organisations_geojson", lang),
-            data=export.organisations_geojson(frame),
-            file_name=f"{stem}-organisations.geojson",
-            mime=export.GEOJSON_MIME,
-            key="download_organisations_geojson",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-        st.download_button(
-            t("data.download.targets_csv", lang),
-            data=export.targets_csv(targets),
-            file_name=f"{stem}-targets.csv",
-            mime=export.CSV_MIME,
-            key="download_targets_csv",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+        for name, data, file_suffix, mime in downloads:
+            st.download_button(
+                t(f"data.download.{name}", lang),
+                data=data,
+                file_name=f"{stem}-{file_suffix}",
+                mime=mime,
+                key=f"download_{name}",
+                icon=":material/download:",
+                on_click="ignore",
+            )
 
 
 def render_organisations(frame: pd.DataFrame, dataset: Dataset, lang: Lang) -> None:
