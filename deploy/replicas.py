@@ -6,7 +6,11 @@ configuration in deploy/haproxy.cfg.template, filled in here with the ports, and
 pages written by deploy/link_preview.py.
 
     python -m deploy.replicas [--replicas 3] [--port 8500] [--bind 127.0.0.1] [--public-url URL]
-    python -m deploy.replicas --print-config    # the configuration alone, e.g. for /etc/haproxy
+
+For a server whose replicas run as systemd services (deploy/systemd/), the configuration alone:
+
+    python -m deploy.replicas --print-config --replicas 3 --port 80 --bind 0.0.0.0 \
+        --first-replica-port 8501 --workdir /etc/haproxy/signatories > /etc/haproxy/haproxy.cfg
 """
 
 from __future__ import annotations
@@ -278,13 +282,21 @@ def main() -> int:
         help=f"the hosted link, for og:url and the display's QR code (default: ${PUBLIC_URL_ENV})",
     )
     parser.add_argument("--image-url", help="absolute URL of a preview image of the map, for og:image")
+    parser.add_argument(
+        "--first-replica-port", type=int, help="the first replica's port (default: --port + 1)"
+    )
+    parser.add_argument(
+        "--workdir", type=Path, help="where the configuration and preview pages go (default: a temporary one)"
+    )
     parser.add_argument("--print-config", action="store_true", help="print HAProxy's configuration and exit")
     arguments = parser.parse_args()
     if arguments.replicas < 1:
         parser.error("--replicas must be at least 1")
     env = replica_env({PUBLIC_URL_ENV: arguments.public_url} if arguments.public_url else None)
-    ports = [arguments.port + offset for offset in range(1, arguments.replicas + 1)]
-    workdir = Path(tempfile.mkdtemp(prefix="signatories-balancer-"))
+    first = arguments.first_replica_port or arguments.port + 1
+    ports = [first + offset for offset in range(arguments.replicas)]
+    workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="signatories-balancer-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     cluster = Cluster(
         replicas=make_replicas(arguments.replicas, ports, env),
         port=arguments.port,
@@ -296,6 +308,11 @@ def main() -> int:
     )
     if arguments.print_config:
         print(cluster.config())
+        if arguments.workdir is None:
+            print(
+                f"# the preview pages are in {workdir}, a temporary directory: give --workdir",
+                file=sys.stderr,
+            )
         return 0
     # Stop everything on Ctrl-C and on systemd's SIGTERM alike.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -313,7 +330,8 @@ def main() -> int:
         return 0
     finally:
         cluster.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        if arguments.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
