@@ -164,6 +164,7 @@ def render_config(
     preview_pages: Mapping[Lang, Path],
     log_to_stdout: bool = False,
 ) -> str:
+    # The cookie values r1..rN are what the frontend hands new browsers in turn.
     servers = "\n".join(
         f"    server {replica.name} {LOOPBACK}:{replica.port} cookie {replica.name}" for replica in replicas
     )
@@ -171,6 +172,7 @@ def render_config(
         bind=bind,
         port=port,
         servers=servers,
+        replica_count=len(replicas),
         preview_en=preview_pages["en"],
         preview_ja=preview_pages["ja"],
         global_extra="    log stdout format raw local0" if log_to_stdout else "",
@@ -205,7 +207,9 @@ class Cluster:
             raise RuntimeError("haproxy is not installed: apt-get install -y haproxy")
         config = self.workdir / "haproxy.cfg"
         config.write_text(self.config(), encoding="utf-8")
-        subprocess.run([binary, "-c", "-q", "-f", str(config)], check=True)
+        check = subprocess.run([binary, "-c", "-f", str(config)], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError(f"haproxy rejects {config}:\n{check.stdout}{check.stderr}")
         for replica in self.replicas:  # started together: each takes seconds to import on a busy machine
             replica.launch()
         for replica in self.replicas:

@@ -97,8 +97,8 @@ def test_sessions_spread_over_replicas_and_each_stays_on_its_own(
     cluster: Cluster, visitors: list[Visitor]
 ) -> None:
     replicas = [visitor.replica for visitor in visitors]
-    assert all(replica in {"r1", "r2", "r3"} for replica in replicas), replicas
-    assert len(set(replicas)) > 1, f"every session on one replica: {replicas}"
+    # New browsers are given replicas in turn: six browsers cover all three.
+    assert set(replicas) == {"r1", "r2", "r3"}, replicas
 
     # A while later, after the display has rotated twice and every viewer has changed a filter, nobody moved.
     started = now_ms()
