@@ -89,6 +89,18 @@ def streamlit_command(script: Path, port: int) -> list[str]:
     ]
 
 
+def launch_streamlit(script: Path, port: int, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
+    """`streamlit_command` started in its own process group (so that a stop takes its children too)."""
+    return subprocess.Popen(
+        streamlit_command(script, port),
+        cwd=PROJECT_ROOT,
+        env=dict(env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def wait_until_healthy(
     url: str, process: subprocess.Popen[bytes], timeout_s: float = START_TIMEOUT_S, what: str = "streamlit"
 ) -> None:
@@ -134,14 +146,7 @@ class Replica:
 
     def launch(self) -> None:
         """Start the process without waiting for it to answer."""
-        self.process = subprocess.Popen(
-            streamlit_command(self.script, self.port),
-            cwd=PROJECT_ROOT,
-            env=dict(self.env),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        self.process = launch_streamlit(self.script, self.port, self.env)
 
     def wait_until_healthy(self) -> None:
         assert self.process is not None, f"replica {self.name} was not launched"

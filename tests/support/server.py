@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.replicas import free_port, stop_process, streamlit_command, wait_until_healthy
+from deploy.replicas import free_port, launch_streamlit, stop_process, wait_until_healthy
 from signatories.paths import PROJECT_ROOT
 
 __all__ = ["StreamlitServer", "free_port", "running_server", "wait_until_healthy"]
@@ -31,14 +31,7 @@ class StreamlitServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            streamlit_command(self.script, self.port),
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        self.process = launch_streamlit(self.script, self.port, self.env)
         wait_until_healthy(self.url, self.process)
 
     def stop(self) -> None:
