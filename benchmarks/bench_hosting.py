@@ -55,6 +55,8 @@ ROUND_S: Final = 20.0
 THINK_S: Final = (2.0, 8.0)
 FIRST_ROUND: Final = 5
 MAX_SESSIONS: Final = 320
+# No new round starts after this many seconds of the capacity part (a round takes 30-60 s).
+CAPACITY_BUDGET_S: Final = 300.0
 # Sessions opened at once when a round starts: a hall scanning a QR code does not arrive in one millisecond.
 OPENING_AT_ONCE: Final = 10
 # A round stops asking for new reruns after ROUND_S; answers still coming are waited for, up to this.
@@ -145,7 +147,8 @@ def capacity(limit_ms: float, seconds: float, max_sessions: int) -> tuple[list[R
         asyncio.run(capacity_round(server, 2, 3.0))
         rounds: list[Round] = []
         size: int | None = FIRST_ROUND
-        while size is not None and size <= max_sessions:
+        began = time.monotonic()
+        while size is not None and size <= max_sessions and time.monotonic() - began < CAPACITY_BUDGET_S:
             rounds.append(asyncio.run(capacity_round(server, size, seconds)))
             done = rounds[-1]
             print(
