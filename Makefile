@@ -3,9 +3,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# make serve-replicas: how many streamlit processes, and the balancer's port (replicas take the next ones).
+N ?= 3
+BALANCER_PORT ?= 8500
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint validate geocode bench bench-geocode bench-app load-check screenshots basemap clean
+.PHONY: help run serve-replicas kiosk test lint validate geocode bench bench-geocode bench-app bench-hosting load-check screenshots basemap clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,13 +28,19 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime-installed ## Start the dashboard on the committed data (no network needed)
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
+serve-replicas: $(VENV)/.runtime-installed ## N replicas (default 3) behind HAProxy on BALANCER_PORT (needs Debian's haproxy)
+	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(BALANCER_PORT)
+
+kiosk: ## Open the display screen full screen in Chromium, restarting it if it dies (KIOSK_URL=...)
+	deploy/kiosk/display-kiosk.sh
+
 test: lint ## Install dev requirements, lint, and run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed ## Ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy signatories views tests benchmarks scripts data dashboard.py
+	$(BIN)/mypy signatories views tests benchmarks scripts data deploy dashboard.py
 
 
 validate: $(VENV)/.runtime-installed ## Validate the committed data files
@@ -46,7 +55,10 @@ bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
 bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and on the server
 	$(BIN)/python -m benchmarks.bench_app
 
-bench: bench-geocode bench-app ## Run every benchmark and print the tables
+bench-hosting: $(VENV)/.dev-installed ## Sessions one process holds at p95 < 500 ms, memory per session, failover time
+	$(BIN)/python -m benchmarks.bench_hosting
+
+bench: bench-geocode bench-hosting bench-app ## Run every benchmark and print the tables
 
 load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing filters for 60 s; fails on any error
 	$(BIN)/python -m benchmarks.load_check

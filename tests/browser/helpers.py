@@ -38,6 +38,14 @@ MARKER_PIXELS: Final = 20
 # Channel difference still read as the same colour (software WebGL rounds blends by one or two).
 COLOUR_TOLERANCE: Final = 2
 
+# The display screen's spotlight: the country on show, which changes every interval.
+SPOTLIGHT: Final = ".st-key-display_country h1"
+# Resolves with the spotlight's text once it differs from `previous` (polled by the page on each frame).
+_NEXT_SPOTLIGHT_JS: Final = """(previous) => {
+  const heading = document.querySelector('.st-key-display_country h1');
+  return heading !== null && heading.innerText !== previous ? heading.innerText : false;
+}"""
+
 # Streamlit's own script state on the app root: "notRunning" once a run has finished and nothing is queued.
 IDLE_JS: Final = """() => {
   const root = document.querySelector('[data-testid="stApp"]');
@@ -124,6 +132,11 @@ def open_page(page: Any, app: StreamlitServer, path: str, timeout_ms: int = LOAD
     page.goto(f"{app.url}{path}", timeout=timeout_ms)
     page.wait_for_selector("h1", timeout=timeout_ms)
     wait_until_idle(page, timeout_ms)
+
+
+def next_spotlight(page: Any, previous: str, timeout_ms: int) -> str:
+    """The display's next country, once the spotlight has moved on from `previous`."""
+    return str(page.wait_for_function(_NEXT_SPOTLIGHT_JS, arg=previous, timeout=timeout_ms).json_value())
 
 
 def marker_colours() -> dict[str, str]:

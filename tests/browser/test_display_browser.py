@@ -18,10 +18,12 @@ from PIL import Image
 
 from signatories import display, theme
 from signatories.paths import DATA_DIR
+from tests.browser import helpers
 from tests.browser.helpers import (
     CHART,
     EXCEPTION,
     LOAD_TIMEOUT_MS,
+    SPOTLIGHT,
     open_page,
     wait_for_markers,
     watch_errors,
@@ -29,7 +31,6 @@ from tests.browser.helpers import (
 from tests.support.images import grey_level
 from tests.support.server import StreamlitServer, running_server
 
-SPOTLIGHT = ".st-key-display_country h1"
 DIALOG = '[role="dialog"]'
 QR_IMAGE = ".st-key-display_qr img"
 INTERVAL_S = display.INTERVAL_MIN_S
@@ -37,11 +38,6 @@ INTERVAL_S = display.INTERVAL_MIN_S
 ROTATION_TIMEOUT_MS = 12 * INTERVAL_S * 1000
 RECONNECT_TIMEOUT_MS = 60_000
 
-# Resolves with the spotlight's text once it differs from `previous` (polled by the page on each frame).
-_NEXT_SPOTLIGHT_JS = """(previous) => {
-  const heading = document.querySelector('.st-key-display_country h1');
-  return heading !== null && heading.innerText !== previous ? heading.innerText : false;
-}"""
 _CONNECTION_JS = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testConnectionState"
 
 
@@ -71,8 +67,8 @@ def screen(browser: Any, screen_server: StreamlitServer) -> Iterator[Any]:
     context.close()
 
 
-def next_spotlight(page: Any, previous: str, timeout_ms: int = ROTATION_TIMEOUT_MS) -> str:
-    return str(page.wait_for_function(_NEXT_SPOTLIGHT_JS, arg=previous, timeout=timeout_ms).json_value())
+def next_spotlight(page: Any, previous: str) -> str:
+    return helpers.next_spotlight(page, previous, ROTATION_TIMEOUT_MS)
 
 
 def test_the_spotlight_moves_to_the_next_country(screen: Any, rotation: list[str]) -> None:
