@@ -24,18 +24,10 @@ from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme, vocab
 from signatories.borders import pacific_longitude
-from signatories.deck import (
-    AUTO_CHARACTER_SET,
-    COORD_DECIMALS,
-    PIXELS,
-    LabelStyle,
-    MapView,
-    draw_positions,
-    fit_view,
-    rgba,
-    seat_rows,
-)
 from signatories.i18n import Lang, label, localized
+from signatories.map.camera import MapView, Viewport, fit_view
+from signatories.map.deck import AUTO_CHARACTER_SET, COORD_DECIMALS, PIXELS, rgba, view_state
+from signatories.map.seats import LabelStyle, draw_positions, seat_rows
 
 INTERVAL_PARAM: Final = "interval"
 # Long enough to read a country's list from across a room, short enough that a passer-by sees it move.
@@ -278,8 +270,9 @@ def seat_labels(organisations: pd.DataFrame, lang: Lang, zoom: float) -> list[di
 
 def spotlight_view(view: Spotlight) -> MapView:
     """The camera on the spotlight's organisations, never closer than a country-wide view."""
-    fitted = fit_view(view.organisations, theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
-    return MapView(fitted.latitude, fitted.longitude, min(fitted.zoom, theme.DISPLAY_FIT_MAX_ZOOM))
+    return fit_view(
+        view.organisations, Viewport(theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
+    )
 
 
 def display_deck(
@@ -354,7 +347,7 @@ def display_deck(
     )
     return FrozenDeck(
         layers=layers,
-        initial_view_state=spotlight_view(view).to_view_state(),
+        initial_view_state=view_state(spotlight_view(view)),
         views=[pdk.View(type="MapView", controller=False, repeat=True)],
         map_provider=None,
     ).freeze()

@@ -25,9 +25,9 @@ from typing import Any, Final, Literal
 
 from signatories import theme, vocab
 from signatories.app_state import AppState, View
-from signatories.deck import MapView
 from signatories.filters import ANY_YEAR, FILTER_BASES, Filters, YearRange
 from signatories.i18n import LANGUAGES, Lang, t
+from signatories.map.camera import MapView
 
 # More values than any real selection has (20 countries, 8 types); the rest of a longer list is not read.
 MAX_VALUES_PER_KEY: Final = 100

@@ -9,7 +9,7 @@ import pytest
 
 from signatories import display, load_dataset, theme
 from signatories.dataset import Dataset
-from signatories.deck import label_box
+from signatories.map.seats import label_box
 from signatories.paths import DATA_DIR
 from tests.conftest import read_rows
 
@@ -198,7 +198,7 @@ def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
     labels = [label["text"] for label in layers["display-seats"]["data"]]
     assert labels and len(labels) == len(set(labels))
     assert set(labels) <= {record["seat_ja"] for record in philippines.records}
-    assert spec["initialViewState"]["zoom"] <= theme.DISPLAY_FIT_MAX_ZOOM
+    assert spec["initialViewState"]["zoom"] <= theme.FIT_MAX_ZOOM
 
 
 def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from signatories.deck import KIND_SELECTED
+from signatories.map.deck import KIND_SELECTED
 from signatories.paths import PROJECT_ROOT
 from signatories.ui.cache import DATA_DIR_ENV
 from tests.conftest import EditRows

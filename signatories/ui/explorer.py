@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from functools import partial
 from typing import Any, Final
 
@@ -11,11 +12,13 @@ import streamlit as st
 
 from signatories import theme, vocab
 from signatories.dataset import Dataset
-from signatories.deck import SAME_SEAT_DECIMALS, DeckOptions, build_deck, fit_view, picked_id
 from signatories.filters import BENCHMARK_YEAR, Counts
 from signatories.i18n import Lang, label, labels, t
 from signatories.labels import describe
-from signatories.ui import cache, page, state
+from signatories.map.camera import MapView, Viewport, fit_view, organisation_view
+from signatories.map.deck import LAYER_ORGANISATIONS, DeckOptions, build_deck
+from signatories.map.seats import same_seat
+from signatories.ui import cache, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import md_escape
 
@@ -23,6 +26,7 @@ KEY_MAP: Final = "map"
 KEY_TABLE: Final = "table"
 KEY_FIT: Final = "map_fit"
 KEY_REGION: Final = "map_region"
+KEY_PROBE: Final = "map_probe"
 # The ids of the table's rows as drawn, so a row picked in the browser maps back to its organisation.
 TABLE_IDS_KEY: Final = "explorer_table_ids"
 TABLE_COLUMNS: Final = (
@@ -72,6 +76,19 @@ def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
     )
 
 
+def picked_id(selection: Mapping[str, Any] | None) -> str | None:
+    """The organisation id in a Streamlit map selection event, or None when nothing is selected."""
+    if not selection:
+        return None
+    objects = (selection.get("selection") or {}).get("objects") or {}
+    picked = objects.get(LAYER_ORGANISATIONS) or []
+    if not picked:
+        return None
+    first = picked[0]
+    value = first.get("id") if isinstance(first, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
 def _map_key() -> str:
     # A new key starts the map afresh in the browser, dropping its own selection (see state.map_generation).
     return f"{KEY_MAP}_{state.map_generation()}"
@@ -86,12 +103,14 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     """Re-framing buttons, the map, its legend and attribution."""
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
+    probe = map_probe.probe(KEY_PROBE)
+    viewport = Viewport(probe.chart_width(), theme.MAP_HEIGHT_PX)
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
             key=KEY_FIT,
             on_click=state.request_camera,
-            args=(fit_view(frame),),
+            args=(fit_view(frame, viewport),),
             disabled=frame.empty,
             icon=":material/fit_screen:",
             help=t("map.fit_help", lang),
@@ -104,7 +123,13 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
             icon=":material/public:",
         )
         page.render_share(context.state)
-    camera = view.camera or cache.cached_region_view(directory)
+    map_files.render_downloads(directory, context.state)
+    camera = view.camera or _opening_camera(context, viewport)
+    if probe.webgl is False:
+        # No WebGL: the same map as a picture, with one line saying why.
+        map_files.render_static_map(directory, context.state)
+        _render_map_notes(context)
+        return
     shown_ids = frozenset(frame["id"].tolist())
     # Only a shown organisation is highlighted: a selection the filters hide must not fade the others.
     selected = view.selected if view.selected in shown_ids else ""
@@ -131,6 +156,20 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         height=theme.MAP_HEIGHT_PX,
         alt=t("map.alt", lang, count=len(frame)),
     )
+    _render_map_notes(context)
+
+
+def _opening_camera(context: PageContext, viewport: Viewport) -> MapView:
+    """The whole region at the chart's width, or the organisation the link named, with its country around."""
+    linked = state.linked_organisation()
+    organisations = context.dataset.organisations
+    if linked:
+        return organisation_view(organisations, linked, viewport)
+    return cache.cached_region_view(context.directory, viewport)
+
+
+def _render_map_notes(context: PageContext) -> None:
+    frame, lang, view = context.frame, context.lang, context.state.view
     unlocated = int(frame["lat"].isna().sum())
     if unlocated:
         st.caption(md_escape(t("map.unlocated", lang, count=unlocated)))
@@ -232,16 +271,6 @@ def _field(heading: str, value: str) -> None:
     """A bold heading and its value on one line; both escaped, so data never becomes markup."""
     if value:
         st.markdown(f"**{md_escape(heading)}** {md_escape(value)}")
-
-
-def same_seat(organisations: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
-    """The other organisations at exactly this seat (the ones spread on a ring on the map)."""
-    if pd.isna(row["lat"]) or pd.isna(row["lon"]):
-        return organisations.iloc[0:0]
-    here = (
-        organisations["lat"].round(SAME_SEAT_DECIMALS) == round(float(row["lat"]), SAME_SEAT_DECIMALS)
-    ) & (organisations["lon"].round(SAME_SEAT_DECIMALS) == round(float(row["lon"]), SAME_SEAT_DECIMALS))
-    return organisations[here & (organisations["id"] != row["id"])].sort_values("id")
 
 
 def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lang: Lang) -> None:

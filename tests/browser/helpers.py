@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from signatories import theme
-from signatories.deck import MapView
+from signatories.map.camera import MapView
 from tests.support.server import StreamlitServer
 
 CHART: Final = '[data-testid="stDeckGlJsonChart"]'

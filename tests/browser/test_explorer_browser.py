@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from signatories import load_dataset
-from signatories.deck import MapView, region_view
+from signatories.map.camera import MapView, region_view
 from tests.browser.helpers import (
     RESPONSE_TIMEOUT_MS,
     YOKOHAMA,

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from signatories import load_dataset, theme
-from signatories.deck import region_view
+from signatories.map.camera import region_view
 from signatories.paths import DATA_DIR
 from tests.browser.helpers import (
     CHART,

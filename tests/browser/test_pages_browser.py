@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from signatories import load_dataset
-from signatories.deck import region_view
 from signatories.i18n import Lang, t
+from signatories.map.camera import region_view
 from signatories.paths import DATA_DIR
 from signatories.ui.cache import DATA_DIR_ENV
 from tests.browser.helpers import (

@@ -1,4 +1,4 @@
-"""The explorer's map as a pydeck Deck: country outlines, arcs from the proposers, markers and seat labels.
+"""The live map as a pydeck Deck: country outlines, arcs from the proposers, markers and seat labels.
 
 Pure: frames and options in, a Deck out, no Streamlit. Three things keep the map usable across reruns:
 
@@ -15,25 +15,22 @@ Pure: frames and options in, a Deck out, no Streamlit. Three things keep the map
 from __future__ import annotations
 
 import json
-import math
 import os
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Final
 
-import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme
-from signatories.borders import load_borders, pacific_longitude, pacific_longitudes, pacific_view
 from signatories.i18n import Lang, t
 from signatories.labels import describe
+from signatories.map.camera import MapView, theme_view
+from signatories.map.seats import arc_rows, draw_positions, seat_rows
 
 LAYER_COUNTRIES: Final = "countries"
 LAYER_ARCS: Final = "arcs"
@@ -42,16 +39,6 @@ LAYER_LABELS: Final = "seat-labels"
 
 # 4 decimals is ~11 m: finer than any seat's precision, and it keeps the JSON small.
 COORD_DECIMALS: Final = 4
-# Outline vertices keep 2 decimals (~1 km), the 1:50m source's scale.
-BASEMAP_DECIMALS: Final = 2
-# Two organisations are at the same seat when their coordinates agree to this many decimals (~100 m).
-SAME_SEAT_DECIMALS: Final = 3
-# deck.gl's Web Mercator world is 512 pixels wide at zoom 0.
-WORLD_PX_AT_ZOOM_0: Final = 512.0
-# A Latin letter of a sans-serif face is on average about this fraction of the font size wide.
-LATIN_CHAR_WIDTH_EM: Final = 0.6
-# Web Mercator is undefined at the poles; clamp latitudes like every web map does.
-MERCATOR_MAX_LAT: Final = 85.05112878
 
 # pydeck turns every plain string into an accessor expression ("pixels" becomes the undefined variable
 # `pixels`); constant strings must be wrapped. A plain "auto" character set breaks the TextLayer outright.
@@ -60,191 +47,6 @@ PIXELS: Final = pdk.types.String("pixels")
 # The tooltip is HTML with `{field}` placeholders; Streamlit HTML-escapes each value it fills in,
 # so data always shows as text while the headings keep their layout.
 TOOLTIP_STYLE: Final = {"maxWidth": "18rem", "whiteSpace": "normal"}
-
-
-@dataclass(frozen=True)
-class MapView:
-    """Where the camera looks; kept in session state so only an explicit request moves it."""
-
-    latitude: float
-    longitude: float
-    zoom: float
-
-    def nudged(self, request: int) -> MapView:
-        """The same view, moved by a hair that alternates with each request.
-
-        Streamlit applies a new initial view only where it differs from the previous one; a user who
-        panned away and asks for the same framing again would otherwise see nothing happen.
-        """
-        step = theme.VIEW_NUDGE * (request % 2)
-        return MapView(self.latitude + step, self.longitude + step, self.zoom + step)
-
-    def to_view_state(self) -> pdk.ViewState:
-        return pdk.ViewState(
-            latitude=self.latitude,
-            longitude=self.longitude,
-            zoom=self.zoom,
-            pitch=theme.REGION_VIEW["pitch"],
-            bearing=theme.REGION_VIEW["bearing"],
-            min_zoom=theme.MIN_ZOOM,
-            max_zoom=theme.MAX_ZOOM,
-        )
-
-
-def theme_view() -> MapView:
-    """The theme's fixed region view, for when there is nothing located to frame."""
-    view = theme.REGION_VIEW
-    return MapView(float(view["latitude"]), float(view["longitude"]), float(view["zoom"]))
-
-
-def region_view(organisations: pd.DataFrame) -> MapView:
-    """The whole region: every signatory, the Caucasus to the Cook Islands, framed for the explorer's map.
-
-    Computed from the data rather than fixed, so the frame follows the signatories; theme.REGION_VIEW's
-    zoom suits a map about 1,000 px wide, wider than the explorer's column beside the details panel.
-    """
-    return fit_view(organisations)
-
-
-def _mercator_y(lat: float) -> float:
-    """Latitude to Web Mercator's 0..1 vertical coordinate (0 at the top)."""
-    phi = math.radians(max(-MERCATOR_MAX_LAT, min(MERCATOR_MAX_LAT, lat)))
-    return (1 - math.log(math.tan(math.pi / 4 + phi / 2)) / math.pi) / 2
-
-
-def _mercator_lat(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * y))) - math.pi / 2)
-
-
-def fit_view(
-    frame: pd.DataFrame,
-    width_px: float = theme.MAP_NOMINAL_WIDTH_PX,
-    height_px: float = theme.MAP_HEIGHT_PX,
-) -> MapView:
-    """The view framing every located organisation in `frame`, with a margin; the region when empty."""
-    all_lats, all_lons = frame["lat"].to_numpy(dtype=float), frame["lon"].to_numpy(dtype=float)
-    located = ~(np.isnan(all_lats) | np.isnan(all_lons))
-    if not located.any():
-        return theme_view()
-    lons, lats = pacific_longitudes(all_lons[located]), all_lats[located]
-    west, east = float(lons.min()), float(lons.max())
-    # Web Mercator's y falls as latitude rises: the northernmost point is the top.
-    top, bottom = _mercator_y(float(lats.max())), _mercator_y(float(lats.min()))
-    usable = 1 - 2 * theme.FIT_PADDING_FRACTION
-    span_x = (east - west) / 360.0
-    span_y = bottom - top
-    zooms = [theme.FIT_MAX_ZOOM]
-    if span_x > 0:
-        zooms.append(math.log2(width_px * usable / (WORLD_PX_AT_ZOOM_0 * span_x)))
-    if span_y > 0:
-        zooms.append(math.log2(height_px * usable / (WORLD_PX_AT_ZOOM_0 * span_y)))
-    zoom = max(theme.MIN_ZOOM, min(zooms))
-    return MapView(_mercator_lat((top + bottom) / 2), (west + east) / 2, zoom)
-
-
-def draw_positions(organisations: pd.DataFrame) -> pd.DataFrame:
-    """Where each organisation's marker is drawn: its seat, in Pacific longitudes, spread when shared.
-
-    Organisations at the same seat sit on a ring around it, ordered by id so the layout never changes
-    between runs; neighbours on the ring are `theme.CO_LOCATED_SPREAD_DEG` apart. Returns columns
-    `draw_lon` and `draw_lat` on the frame's index; organisations without coordinates are left out.
-    """
-    located = organisations.dropna(subset=["lat", "lon"])
-    lon = located["lon"].astype(float).map(pacific_longitude)
-    lat = located["lat"].astype(float)
-    seat = lat.round(SAME_SEAT_DECIMALS).astype(str) + "," + lon.round(SAME_SEAT_DECIMALS).astype(str)
-    order = located.assign(_seat=seat).sort_values(["_seat", "id"])
-    position = order.groupby("_seat").cumcount().reindex(located.index)
-    size = seat.map(seat.value_counts())
-
-    shared = size > 1
-    angle = 2 * np.pi * position / size
-    # Neighbours `spread` apart on a ring of n points: chord = 2 r sin(pi / n).
-    radius = theme.CO_LOCATED_SPREAD_DEG / (2 * np.sin(np.pi / size.where(shared, 2)))
-    # Degrees of longitude shrink with latitude; widening them keeps the ring round on the map.
-    stretch = 1 / np.cos(np.radians(lat))
-    return pd.DataFrame(
-        {
-            "draw_lon": lon + (radius * np.sin(angle) * stretch).where(shared, 0.0),
-            "draw_lat": lat + (radius * np.cos(angle)).where(shared, 0.0),
-        },
-        index=located.index,
-    )
-
-
-def _simplify_line(points: list[list[float]], tolerance: float) -> list[list[float]]:
-    """Douglas-Peucker: drop points closer than `tolerance` (degrees) to the line their neighbours span."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first][:2], points[last][:2]
-        dx, dy = x2 - x1, y2 - y1
-        length = math.hypot(dx, dy)
-        farthest, distance = first, -1.0
-        for index in range(first + 1, last):
-            x, y = points[index][:2]
-            # Distance to the chord, or to its end point when the ring closes on itself (length 0).
-            gap = abs(dy * x - dx * y + x2 * y1 - y2 * x1) / length if length else math.hypot(x - x1, y - y1)
-            if gap > distance:
-                farthest, distance = index, gap
-        if distance > tolerance:
-            keep[farthest] = True
-            stack.extend([(first, farthest), (farthest, last)])
-    return [point for point, kept in zip(points, keep, strict=True) if kept]
-
-
-def _simplify_polygon(rings: list[list[list[float]]], tolerance: float) -> list[list[list[float]]]:
-    simplified = []
-    for ring in rings:
-        points = [[round(x, BASEMAP_DECIMALS), round(y, BASEMAP_DECIMALS)] for x, y, *_ in ring]
-        thin = _simplify_line(points, tolerance)
-        # A ring needs three corners and its closing point. An island smaller than the tolerance keeps
-        # its full outline instead of vanishing: atoll states (Maldives, Cook Islands) are signatories.
-        if len(thin) >= 4:
-            simplified.append(thin)
-        elif len(points) >= 4:
-            simplified.append(points)
-    return simplified
-
-
-def simplify_basemap(
-    geojson: Mapping[str, Any], tolerance: float = theme.BASEMAP_SIMPLIFY_DEG
-) -> dict[str, Any]:
-    """Outlines thinned for drawing: the map is re-sent on every filter change, so every point counts.
-
-    Keeps each feature's `iso_a2` only. Coasts and borders move by up to `tolerance`: invisible at the
-    region view, a few pixels at city zoom, where the online tiles give the detail.
-    """
-    features = []
-    for feature in geojson.get("features", []):
-        geometry = feature.get("geometry") or {}
-        kind = geometry.get("type")
-        if kind == "Polygon":
-            polygons = [geometry.get("coordinates") or []]
-        elif kind == "MultiPolygon":
-            polygons = geometry.get("coordinates") or []
-        else:
-            continue
-        kept = [rings for rings in (_simplify_polygon(polygon, tolerance) for polygon in polygons) if rings]
-        if kept:
-            code = (feature.get("properties") or {}).get("iso_a2", "")
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "MultiPolygon", "coordinates": kept},
-                    "properties": {"iso_a2": code},
-                }
-            )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def drawing_basemap(path: Path) -> dict[str, Any]:
-    """The outline file at `path` as the map draws it: in Pacific longitudes, thinned."""
-    return simplify_basemap(pacific_view(load_borders(path).geojson))
 
 
 def rgba(colour: str, alpha: int = 255) -> list[int]:
@@ -299,6 +101,19 @@ class CompactDeck(pdk.Deck):
         for value in raw:
             text = text.replace(json.dumps(value.token), value.text, 1)
         return text
+
+
+def view_state(view: MapView) -> pdk.ViewState:
+    """The camera as deck.gl's initial view."""
+    return pdk.ViewState(
+        latitude=view.latitude,
+        longitude=view.longitude,
+        zoom=view.zoom,
+        pitch=theme.REGION_VIEW["pitch"],
+        bearing=theme.REGION_VIEW["bearing"],
+        min_zoom=theme.MIN_ZOOM,
+        max_zoom=theme.MAX_ZOOM,
+    )
 
 
 @dataclass(frozen=True)
@@ -428,126 +243,6 @@ RADIUS_ACCESSOR: Final = (
     f"{KEY_KIND} == {KIND_PROPOSER} || {KEY_KIND} == {KIND_PROPOSER + KIND_SELECTED} "
     f"? {theme.PROPOSER_RADIUS_PX} : {theme.MARKER_RADIUS_PX}"
 )
-
-
-@dataclass(frozen=True)
-class LabelStyle:
-    """Size of seat labels on screen, and how far above the marker and apart from each other they sit."""
-
-    size_px: float = theme.LABEL_SIZE_PX
-    offset_px: float = theme.LABEL_OFFSET_PX
-    gap_px: float = theme.LABEL_GAP_PX
-
-
-EXPLORER_LABELS: Final = LabelStyle()
-
-
-def _label_width_px(text: str, size_px: float) -> float:
-    """Rough rendered width: CJK characters are square, Latin ones a little over half as wide."""
-    wide = sum(1 for char in text if unicodedata.east_asian_width(char) in ("W", "F"))
-    return size_px * (wide + LATIN_CHAR_WIDTH_EM * (len(text) - wide))
-
-
-def label_box(
-    lon: float, lat: float, text: str, zoom: float, style: LabelStyle = EXPLORER_LABELS
-) -> tuple[float, float, float, float]:
-    """The screen box (world pixels at `zoom`, gap included) a seat label covers above its point."""
-    world_px = WORLD_PX_AT_ZOOM_0 * 2**zoom
-    x = lon / 360.0 * world_px
-    bottom = _mercator_y(lat) * world_px - style.offset_px
-    half = _label_width_px(text, style.size_px) / 2 + style.gap_px
-    return (x - half, bottom - style.size_px - style.gap_px, x + half, bottom + style.gap_px)
-
-
-def seat_rows(
-    frame: pd.DataFrame, lang: Lang, zoom: float, style: LabelStyle = EXPLORER_LABELS
-) -> list[dict[str, Any]]:
-    """One label per seat of the shown organisations, thinned so no two overlap at `zoom`.
-
-    The proposers' seats win, then busier seats, then alphabetical order. Thinning happens here
-    rather than in deck.gl's CollisionFilterExtension, whose labels did not draw at all in headless
-    Chromium's software WebGL; the cost is that zooming in by hand does not reveal the hidden ones
-    ("fit to selection" re-thins them for its zoom).
-    """
-    located = frame.dropna(subset=["lat", "lon"])
-    if located.empty:
-        return []
-    english = located["seat"].tolist()
-    names = located["seat_ja"].fillna("").tolist() if lang == "ja" else english
-    # Per seat: the first organisation's seat name, how many organisations, whether a proposer is there.
-    seats: dict[tuple[float, float], list[Any]] = {}
-    for seat, name, fallback, proposer in zip(
-        _seat_keys(located), names, english, (located["role"] == "proposer").tolist(), strict=True
-    ):
-        entry = seats.setdefault(seat, [name if name else fallback, 0, False])
-        entry[1] += 1
-        entry[2] = entry[2] or proposer
-    grouped = sorted(
-        ((lon, lat, text) for (lon, lat), (text, count, proposer) in seats.items()),
-        key=lambda row: (
-            not seats[row[0], row[1]][2],
-            -seats[row[0], row[1]][1],
-            str(row[2]),
-            row[0],
-            row[1],
-        ),
-    )
-    placed: list[tuple[float, float, float, float]] = []
-    rows = []
-    for lon, lat, text in grouped:
-        box = label_box(float(lon), float(lat), str(text), zoom, style)
-        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
-            continue
-        placed.append(box)
-        rows.append({"position": [float(lon), float(lat)], "text": str(text)})
-    return rows
-
-
-def _seats(longitudes: list[float], latitudes: list[float]) -> list[tuple[float, float]]:
-    """Seats: Pacific longitude and latitude to `SAME_SEAT_DECIMALS`, as numpy rounds."""
-    lons = pacific_longitudes(np.array(longitudes, dtype=float))
-    lats = np.array(latitudes, dtype=float)
-    return list(
-        zip(
-            np.round(lons, SAME_SEAT_DECIMALS).tolist(),
-            np.round(lats, SAME_SEAT_DECIMALS).tolist(),
-            strict=True,
-        )
-    )
-
-
-def _seat_keys(frame: pd.DataFrame) -> list[tuple[float, float]]:
-    """Each located row's seat."""
-    return _seats(frame["lon"].tolist(), frame["lat"].tolist())
-
-
-def _located_seats(frame: pd.DataFrame, role: str) -> list[tuple[str, tuple[float, float]]]:
-    """(id, seat) of the located organisations with this role, read column by column.
-
-    Plain lists, not a filtered frame: indexing a frame of text columns costs milliseconds per call.
-    """
-    columns = [frame[name].tolist() for name in ("id", "role", "lat", "lon")]
-    rows = zip(*columns, strict=True)
-    kept = [
-        (org_id, lat, lon)
-        for org_id, kind, lat, lon in rows
-        if kind == role and pd.notna(lat) and pd.notna(lon)
-    ]
-    seats = _seats([lon for _, _, lon in kept], [lat for _, lat, _ in kept])
-    return [(org_id, seat) for (org_id, _, _), seat in zip(kept, seats, strict=True)]
-
-
-def arc_rows(organisations: pd.DataFrame, frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """An arc from each proposer's seat to each seat of the shown participants, except its own."""
-    sources = [seat for _, seat in sorted(_located_seats(organisations, "proposer"))]
-    targets = sorted({seat for _, seat in _located_seats(frame, "participant")})
-    # A participant in a proposer's own city (Bangkok's) gets no zero-length arc from it.
-    return [
-        {"from": [source[0], source[1]], "to": [target[0], target[1]]}
-        for source in sources
-        for target in targets
-        if source != target
-    ]
 
 
 @dataclass(frozen=True)
@@ -700,23 +395,10 @@ def build_deck(
         deck_options.update(map_provider=None)
     return CompactDeck(
         layers=layers,
-        initial_view_state=options.view.to_view_state(),
+        initial_view_state=view_state(options.view),
         # Repeated worlds keep Samoa and the Cook Islands (drawn beyond 180°) on screen when the
         # camera is panned across the antimeridian and deck.gl wraps its longitude to -180..180.
         views=[pdk.View(type="MapView", controller=True, repeat=True)],
         tooltip=tooltip(options.lang),
         **deck_options,
     )
-
-
-def picked_id(selection: Mapping[str, Any] | None) -> str | None:
-    """The organisation id in a Streamlit map selection event, or None when nothing is selected."""
-    if not selection:
-        return None
-    objects = (selection.get("selection") or {}).get("objects") or {}
-    picked = objects.get(LAYER_ORGANISATIONS) or []
-    if not picked:
-        return None
-    first = picked[0]
-    value = first.get("id") if isinstance(first, Mapping) else None
-    return value if isinstance(value, str) else None
