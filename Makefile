@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint validate geocode bench bench-geocode bench-app load-check screenshots basemap clean
+.PHONY: help run test lint validate geocode bench bench-geocode bench-app bench-map load-check screenshots basemap clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,7 +46,10 @@ bench-geocode: $(VENV)/.dev-installed ## Benchmark the geocoding pipeline
 bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and on the server
 	$(BIN)/python -m benchmarks.bench_app
 
-bench: bench-geocode bench-app ## Run every benchmark and print the tables
+bench-map: $(VENV)/.dev-installed ## Benchmark the live map against its SVG, PNG and PDF files
+	$(BIN)/python -m benchmarks.bench_map
+
+bench: bench-geocode bench-app bench-map ## Run every benchmark and print the tables
 
 load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing filters for 60 s; fails on any error
 	$(BIN)/python -m benchmarks.load_check

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Final
+from typing import Any, Final
 
 import pydeck as pdk
 import streamlit as st
 
 from signatories import display, qr, theme
+from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import summary
+from signatories.filters import Filters, summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
-from signatories.ui import cache
+from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
 
@@ -164,20 +165,40 @@ def _render_list(view: display.Spotlight, lang: Lang) -> None:
             st.markdown(f":small[{md_escape(heading)}]  \n{md_escape(separator.join(kept))}")
 
 
-def render_spotlight(directory: str, screen: Screen, step: int, lang: Lang) -> None:
-    """One rotation: the map of the country in the spotlight beside its name and its signatories."""
+def spotlight_state(country: str, lang: Lang) -> AppState:
+    """The state whose map file is the spotlight's: its country, no arcs."""
+    return AppState(filters=Filters(countries=(country,)), view=View(lang=lang, show_arcs=False))
+
+
+def render_spotlight(
+    directory: str, screen: Screen, step: int, lang: Lang, webgl: bool | None = None
+) -> None:
+    """One rotation: the map of the country in the spotlight beside its name and its signatories.
+
+    Where the browser said it has no WebGL (`webgl` False), the map is the spotlight's static picture.
+    """
     view = display.spotlight_at(screen.spotlights, step)
     if view is None:
         st.markdown(md_escape(t("display.empty", lang)))
         return
     map_column, text_column = st.columns(list(theme.DISPLAY_SPOTLIGHT_COLUMNS), gap="large")
     with map_column:
-        st.pydeck_chart(
-            spotlight_deck(directory, lang, view.position - 1),
-            height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
-            key="display_map",
-        )
-    with text_column:
+        if webgl is False:
+            with st.container(key="display_static_map"):
+                st.caption(t("export.no_webgl", lang))
+                query = map_files.link_query(spotlight_state(view.country, lang))
+                st.image(map_files.map_file(directory, query, "png"), width="stretch", output_format="PNG")
+        else:
+            st.pydeck_chart(
+                spotlight_deck(directory, lang, view.position - 1),
+                height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
+                key="display_map",
+            )
+    _render_spotlight_text(screen, view, lang, text_column)
+
+
+def _render_spotlight_text(screen: Screen, view: display.Spotlight, lang: Lang, column: Any) -> None:
+    with column:
         with st.container(key="display_country"):
             st.title(md_escape(screen.country_names.get(view.country, view.country)), anchor=False)
         count_key = "display.spotlight.count.one" if len(view.records) == 1 else "display.spotlight.count"
@@ -196,6 +217,8 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
     over). Either way nobody has to touch the screen.
     """
     built = screen(directory, lang)
+    # Outside the fragment: the probe reports once (and on a resize), not every rotation.
+    webgl = map_probe.probe("display_probe").webgl
 
     @st.fragment(run_every=timedelta(seconds=interval_s))
     def rotate() -> None:
@@ -203,7 +226,7 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
         # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
         # and the screen moves on. An int is all a day of rotations keeps.
         st.session_state[STEP_KEY] = (step + 1) % max(len(built.spotlights), 1)
-        render_spotlight(directory, built, step, lang)
+        render_spotlight(directory, built, step, lang, webgl)
 
     rotate()
 

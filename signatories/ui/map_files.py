@@ -39,7 +39,7 @@ def map_file(directory: str, query: str, fmt: Format) -> bytes:
 
 def render_downloads(directory: str, current: AppState) -> None:
     """ "Map as SVG", "PNG", "PDF" of exactly this state; each file is drawn when its button is clicked."""
-    lang, query = current.lang, link_query(current)
+    query = link_query(current)
     with st.container(horizontal=True, key="map_downloads"):
         for fmt in FORMATS:
             _download_button(directory, query, current, fmt)

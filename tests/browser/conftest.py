@@ -48,6 +48,21 @@ def browser(browser_available: None) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
+def browser_without_webgl(browser_available: None) -> Iterator[object]:
+    """Chromium as on a machine without a usable GPU: no WebGL context can be created."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM_PATH),
+            args=[*CHROMIUM_ARGS, "--disable-webgl", "--disable-3d-apis"],
+            headless=True,
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
 def app(browser_available: None) -> Iterator[StreamlitServer]:
     """The dashboard on the committed data."""
     with running_server() as server:

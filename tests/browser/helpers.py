@@ -191,6 +191,19 @@ def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
     wait_until_idle(page)
 
 
+def start_view(page: Any, linked: str = "") -> MapView:
+    """The camera the explorer opens with at this page's chart width: the region, or the linked organisation."""
+    from signatories import load_dataset
+    from signatories.map.camera import Viewport, organisation_view, region_view
+
+    box = page.locator(CHART).bounding_box()
+    viewport = Viewport(box["width"], box["height"])
+    organisations = load_dataset().organisations
+    return (
+        organisation_view(organisations, linked, viewport) if linked else region_view(organisations, viewport)
+    )
+
+
 def marker_on_screen(page: Any, view: MapView, lon: float, lat: float) -> tuple[float, float]:
     """Page coordinates of a seat on the chart, by deck.gl's Web Mercator projection."""
     box = page.locator(CHART).bounding_box()

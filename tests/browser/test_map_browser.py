@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from signatories import load_dataset, theme
-from signatories.map.camera import region_view
+from signatories import theme
 from signatories.paths import DATA_DIR
 from tests.browser.helpers import (
     CHART,
@@ -27,6 +26,7 @@ from tests.browser.helpers import (
     marker_colours,
     marker_on_screen,
     open_explorer,
+    start_view,
     wait_for_colours,
     wait_until_idle,
     wait_until_pickable,
@@ -97,7 +97,7 @@ def test_a_type_filter_draws_only_that_kind(page: Any, app: StreamlitServer) -> 
 
 
 def test_hovering_a_marker_shows_its_name(map_page: Any) -> None:
-    view = region_view(load_dataset().organisations)
+    view = start_view(map_page)
     for (lon, lat), name, name_ja in (
         (BANGKOK, "Bangkok Metropolitan Administration", "バンコク都"),
         (YOKOHAMA, "City of Yokohama", "横浜市"),
@@ -115,7 +115,7 @@ def test_hovering_a_marker_shows_its_name(map_page: Any) -> None:
 def test_markers_are_drawn_where_their_seats_are(map_page: Any) -> None:
     """The proposer in Yokohama is a city marker: its colour sits under the projected seat."""
     map_page.mouse.move(5, 5)
-    view = region_view(load_dataset().organisations)
+    view = start_view(map_page)
     x, y = marker_on_screen(map_page, view, *YOKOHAMA)
     # A square a little smaller than the proposer's marker, centred on the seat.
     half = theme.PROPOSER_RADIUS_PX - 3
