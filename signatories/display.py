@@ -4,19 +4,13 @@ The spotlight moves through the countries in the order the declaration lists the
 file's row order, so the proposers' countries, Japan and Thailand, come first). A step counter or an injected
 clock says where the rotation is; nothing here sleeps or keeps a history, so a day of rotations costs nothing.
 Each spotlight's map is built once, drawn with no basemap tiles, and serialised once (`FrozenDeck`).
-
-The hosted link for the QR code is, in order: the environment variable `SIGNATORIES_PUBLIC_URL`, the
-``public_url`` secret, the address the display's own browser is using (so a screen driven from a laptop shows
-the laptop's address), and finally `DEFAULT_PUBLIC_URL`, the local server. A value that is not an http(s) URL
-is skipped rather than turned into a QR code that leads nowhere.
 """
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import pydeck as pdk
@@ -34,10 +28,6 @@ INTERVAL_PARAM: Final = "interval"
 INTERVAL_DEFAULT_S: Final = 12
 INTERVAL_MIN_S: Final = 5
 INTERVAL_MAX_S: Final = 600
-
-PUBLIC_URL_ENV: Final = "SIGNATORIES_PUBLIC_URL"
-PUBLIC_URL_SECRET: Final = "public_url"
-DEFAULT_PUBLIC_URL: Final = "http://localhost:8501/"
 
 
 _ROLE_RANK: Final = {role: rank for rank, role in enumerate(vocab.ROLES)}
@@ -86,36 +76,6 @@ def spotlight_rows(organisations: pd.DataFrame, country: str | None) -> pd.DataF
         _type=rows["org_type"].map(_TYPE_RANK),
     ).sort_values(["_role", "_type", "name_en"], kind="stable")
     return order.drop(columns=["_role", "_type"])
-
-
-def is_web_url(value: object) -> bool:
-    """True for an absolute http(s) URL with a host."""
-    if not isinstance(value, str) or not value.strip():
-        return False
-    parts = urlsplit(value.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def app_root(url: str, base_path: str = "") -> str:
-    """The app's root address from a page's address: the server's base path kept, page, query and fragment not."""
-    parts = urlsplit(url)
-    path = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def public_url(
-    env: Mapping[str, str], secrets: Mapping[str, object], browser_url: str | None = None, base_path: str = ""
-) -> str:
-    """The link the QR code carries: environment, then secret, then the browser's own address, then the default."""
-    candidates: Iterable[object] = (
-        env.get(PUBLIC_URL_ENV),
-        secrets.get(PUBLIC_URL_SECRET),
-        app_root(browser_url, base_path) if browser_url is not None and is_web_url(browser_url) else None,
-    )
-    for candidate in candidates:
-        if is_web_url(candidate):
-            return str(candidate).strip()
-    return DEFAULT_PUBLIC_URL
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from signatories import display, load_dataset, theme
 from signatories.dataset import Dataset
 from signatories.map.seats import label_box
 from signatories.paths import DATA_DIR
+from signatories.ui import page
 from tests.conftest import read_rows
 
 ROTATIONS = 1000
@@ -163,22 +164,22 @@ def test_hundreds_of_rotations_do_not_grow_memory(dataset: Dataset) -> None:
             {"SIGNATORIES_PUBLIC_URL": "javascript:alert(1)"},
             {"public_url": 42},
             None,
-            display.DEFAULT_PUBLIC_URL,
+            page.DEFAULT_PUBLIC_URL,
         ),
-        ({}, {}, "not a url", display.DEFAULT_PUBLIC_URL),
+        ({}, {}, "not a url", page.DEFAULT_PUBLIC_URL),
     ],
 )
 def test_public_url_precedence_and_validation(
     env: dict[str, str], secrets: dict[str, object], browser: str | None, expected: str
 ) -> None:
-    assert display.public_url(env, secrets, browser) == expected
+    assert page.public_url(env, secrets, browser) == expected
 
 
 def test_the_browser_address_keeps_the_server_base_path() -> None:
     browser = "https://example.org/map/display?interval=20#top"
-    assert display.public_url({}, {}, browser, base_path="map") == "https://example.org/map/"
-    assert display.public_url({}, {}, browser, base_path="/map/") == "https://example.org/map/"
-    assert display.public_url({}, {}, "https://example.org/display") == "https://example.org/"
+    assert page.public_url({}, {}, browser, base_path="map") == "https://example.org/map/"
+    assert page.public_url({}, {}, browser, base_path="/map/") == "https://example.org/map/"
+    assert page.public_url({}, {}, "https://example.org/display") == "https://example.org/"
 
 
 def test_frame_without_rows_rotates_nothing() -> None:
