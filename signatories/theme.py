@@ -123,7 +123,7 @@ LEGEND_SWATCH_PX: Final = 12
 # Country outlines are thinned to this many degrees (~3 km) for drawing: under a pixel up to zoom 3.
 BASEMAP_SIMPLIFY_DEG: Final = 0.03
 
-# Display screen map (signatories.map.deck, display style): the spotlight's organisations large and outlined,
+# Display screen map (signatories.map.deck.DISPLAY_STYLE): the spotlight's organisations large and outlined,
 # every other signatory small and dimmed, so the room sees both the country and the whole network.
 DISPLAY_MAP_NOMINAL_WIDTH_PX: Final = 1100
 DISPLAY_OTHER_MARKER_RADIUS_PX: Final = 6

@@ -27,10 +27,11 @@ from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme
+from signatories.borders import pacific_longitudes
 from signatories.i18n import Lang, t
 from signatories.labels import describe
-from signatories.map.camera import MapView, theme_view
-from signatories.map.seats import arc_rows, draw_positions, seat_rows
+from signatories.map.camera import MapView, Viewport, fit_view, theme_view
+from signatories.map.seats import EXPLORER_LABELS, LabelStyle, arc_rows, draw_positions, seat_rows
 
 LAYER_COUNTRIES: Final = "countries"
 LAYER_ARCS: Final = "arcs"
@@ -88,7 +89,16 @@ class CompactDeck(pdk.Deck):
                 value = value or os.getenv(env_var)
             setattr(self, f"{provider.value}_key", value)
 
+    _frozen: str = ""
+
+    def freeze(self) -> CompactDeck:
+        """Serialise now and hand out this text from then on: for a map drawn again and again unchanged."""
+        self._frozen = self.to_json()
+        return self
+
     def to_json(self) -> str:
+        if self._frozen:
+            return self._frozen
         raw: list[RawJSON] = []
 
         def serialise(value: Any) -> Any:
@@ -246,6 +256,53 @@ RADIUS_ACCESSOR: Final = (
 
 
 @dataclass(frozen=True)
+class DeckStyle:
+    """How a deck looks: the explorer's light map and the conference screen's dark one are two of these."""
+
+    layer_prefix: str
+    land: str
+    tint: str
+    border_line: str
+    border_px: float
+    labels: LabelStyle
+    label_colour: str
+    label_font: str
+    # A dark halo behind the labels (SDF font) where they cross outlines; None: plain labels.
+    label_halo: tuple[str, float] | None
+    controller: bool
+
+
+EXPLORER_STYLE: Final = DeckStyle(
+    layer_prefix="",
+    land=theme.BORDER_FILL,
+    tint=theme.SIGNATORY_COUNTRY_FILL,
+    border_line=theme.BORDER_LINE,
+    border_px=theme.BORDER_LINE_PX,
+    labels=EXPLORER_LABELS,
+    label_colour=theme.LABEL_COLOUR,
+    # No SDF font (and so no halo): with SDF, deck.gl spaces Japanese glyphs unevenly.
+    label_font=theme.LABEL_FONT_FAMILY,
+    label_halo=None,
+    controller=True,
+)
+# The display's labels are twice the explorer's and sit above the ring of markers around a shared seat.
+DISPLAY_STYLE: Final = DeckStyle(
+    layer_prefix="display-",
+    land=theme.DISPLAY_BORDER_FILL,
+    tint=theme.DISPLAY_SIGNATORY_COUNTRY_FILL,
+    border_line=theme.DISPLAY_BORDER_LINE,
+    border_px=theme.DISPLAY_BORDER_LINE_PX,
+    labels=LabelStyle(size_px=theme.DISPLAY_LABEL_SIZE_PX, offset_px=theme.DISPLAY_LABEL_OFFSET_PX),
+    label_colour=theme.DISPLAY_TEXT,
+    label_font=theme.DISPLAY_LABEL_FONT_FAMILY,
+    label_halo=(theme.DISPLAY_LABEL_HALO, theme.DISPLAY_LABEL_OUTLINE_PX),
+    # Nobody touches a conference screen.
+    controller=False,
+)
+DISPLAY_VIEWPORT: Final = Viewport(theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
+
+
+@dataclass(frozen=True)
 class PreparedBasemap:
     """Basemap outlines with each feature's geometry already serialised: it never changes between reruns."""
 
@@ -264,7 +321,9 @@ def prepare_basemap(geojson: Mapping[str, Any]) -> PreparedBasemap:
     )
 
 
-def country_features(basemap: PreparedBasemap, shown_countries: frozenset[str], online: bool) -> RawJSON:
+def country_features(
+    basemap: PreparedBasemap, shown_countries: frozenset[str], online: bool, style: DeckStyle = EXPLORER_STYLE
+) -> RawJSON:
     """The basemap outlines with a fill per feature, as GeoJSON text: countries of shown organisations tinted.
 
     Only the small properties are new each rerun; the geometries' text is the prepared one.
@@ -272,8 +331,8 @@ def country_features(basemap: PreparedBasemap, shown_countries: frozenset[str], 
     """
     land_alpha = theme.ONLINE_LAND_FILL_ALPHA if online else 255
     tint_alpha = theme.ONLINE_SIGNATORY_FILL_ALPHA if online else 255
-    land = json.dumps(rgba(theme.BORDER_FILL, land_alpha), separators=(",", ":"))
-    tint = json.dumps(rgba(theme.SIGNATORY_COUNTRY_FILL, tint_alpha), separators=(",", ":"))
+    land = json.dumps(rgba(style.land, land_alpha), separators=(",", ":"))
+    tint = json.dumps(rgba(style.tint, tint_alpha), separators=(",", ":"))
     features = ",".join(
         f'{{"geometry":{geometry},"properties":{{"fill":{tint if code in shown_countries else land}}},'
         '"type":"Feature"}'
@@ -293,6 +352,53 @@ def tooltip(lang: Lang) -> dict[str, Any]:
         f"{t('map.tooltip_precision', lang)}{precision} ({coordinates})"
     )
     return {"html": template, "style": TOOLTIP_STYLE}
+
+
+def countries_layer(features: RawJSON, style: DeckStyle) -> pdk.Layer:
+    """The country outlines, each feature filled by its `fill` property."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id=f"{style.layer_prefix}{LAYER_COUNTRIES}",
+        data=features,
+        stroked=True,
+        filled=True,
+        pickable=False,
+        get_fill_color="properties.fill",
+        get_line_color=rgba(style.border_line),
+        get_line_width=style.border_px,
+        line_width_units=PIXELS,
+    )
+
+
+def labels_layer(rows: list[dict[str, Any]], style: DeckStyle) -> pdk.Layer:
+    """One name per seat (`seats.seat_rows`), above its markers."""
+    halo: dict[str, Any] = {}
+    if style.label_halo is not None:
+        colour, width = style.label_halo
+        halo = {"font_settings": {"sdf": True}, "outline_width": width, "outline_color": rgba(colour)}
+    return pdk.Layer(
+        "TextLayer",
+        id=LAYER_LABELS if not style.layer_prefix else f"{style.layer_prefix}seats",
+        data=rows,
+        pickable=False,
+        get_position="position",
+        get_text="text",
+        get_size=style.labels.size_px,
+        size_units=PIXELS,
+        get_color=rgba(style.label_colour),
+        get_text_anchor=pdk.types.String("middle"),
+        get_alignment_baseline=pdk.types.String("bottom"),
+        get_pixel_offset=[0, -style.labels.offset_px],
+        character_set=AUTO_CHARACTER_SET,
+        font_family=pdk.types.String(style.label_font),
+        **halo,
+    )
+
+
+def map_views(style: DeckStyle) -> list[pdk.View]:
+    # Repeated worlds keep Samoa and the Cook Islands (drawn beyond 180°) on screen when the camera is
+    # panned across the antimeridian and deck.gl wraps its longitude to -180..180.
+    return [pdk.View(type="MapView", controller=style.controller, repeat=True)]
 
 
 def build_deck(
@@ -317,19 +423,9 @@ def build_deck(
         basemap = prepare_basemap(basemap)
     layers: list[pdk.Layer] = []
     if basemap is not None:
+        tinted = frozenset(frame["country"].tolist())
         layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                id=LAYER_COUNTRIES,
-                data=country_features(basemap, frozenset(frame["country"].tolist()), options.online_basemap),
-                stroked=True,
-                filled=True,
-                pickable=False,
-                get_fill_color="properties.fill",
-                get_line_color=rgba(theme.BORDER_LINE),
-                get_line_width=theme.BORDER_LINE_PX,
-                line_width_units=PIXELS,
-            )
+            countries_layer(country_features(basemap, tinted, options.online_basemap), EXPLORER_STYLE)
         )
     if options.show_arcs:
         layers.append(
@@ -368,25 +464,7 @@ def build_deck(
             extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
         )
     )
-    layers.append(
-        pdk.Layer(
-            "TextLayer",
-            id=LAYER_LABELS,
-            data=seat_rows(frame, options.lang, options.view.zoom),
-            pickable=False,
-            get_position="position",
-            get_text="text",
-            get_size=theme.LABEL_SIZE_PX,
-            size_units=PIXELS,
-            get_color=rgba(theme.LABEL_COLOUR),
-            get_text_anchor=pdk.types.String("middle"),
-            get_alignment_baseline=pdk.types.String("bottom"),
-            get_pixel_offset=[0, -theme.LABEL_OFFSET_PX],
-            character_set=AUTO_CHARACTER_SET,
-            # No SDF font (and so no halo): with SDF, deck.gl spaces Japanese glyphs unevenly.
-            font_family=pdk.types.String(theme.LABEL_FONT_FAMILY),
-        )
-    )
+    layers.append(labels_layer(seat_rows(frame, options.lang, options.view.zoom), EXPLORER_STYLE))
     deck_options: dict[str, Any] = {}
     if options.online_basemap:
         deck_options.update(map_provider="carto", map_style=theme.CARTO_LIGHT_STYLE)
@@ -396,9 +474,88 @@ def build_deck(
     return CompactDeck(
         layers=layers,
         initial_view_state=view_state(options.view),
-        # Repeated worlds keep Samoa and the Cook Islands (drawn beyond 180°) on screen when the
-        # camera is panned across the antimeridian and deck.gl wraps its longitude to -180..180.
-        views=[pdk.View(type="MapView", controller=True, repeat=True)],
+        views=map_views(EXPLORER_STYLE),
         tooltip=tooltip(options.lang),
         **deck_options,
     )
+
+
+def spotlight_view(spotlit: pd.DataFrame) -> MapView:
+    """The display's camera on the spotlight's organisations, never closer than a country-wide view."""
+    return fit_view(spotlit, DISPLAY_VIEWPORT)
+
+
+def _display_marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list[dict[str, Any]]:
+    """Markers at the explorer's positions; the spotlight's rings of co-located seats opened wider.
+
+    The explorer spreads organisations sharing a seat on a ring sized for its small markers; the display's
+    markers are twice as large, so the ring is scaled about its seat until they stop overlapping.
+    """
+    positions = draw_positions(organisations)
+    located = organisations.loc[positions.index]
+    colours = {kind: rgba(colour, alpha) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
+    radius = theme.DISPLAY_MARKER_RADIUS_PX if spotlit else theme.DISPLAY_OTHER_MARKER_RADIUS_PX
+    spread = theme.DISPLAY_CO_LOCATED_SPREAD_DEG / theme.CO_LOCATED_SPREAD_DEG if spotlit else 1.0
+    seat_lon = pacific_longitudes(located["lon"].to_numpy(dtype=float))
+    seat_lat = located["lat"].to_numpy(dtype=float)
+    lons = seat_lon + (positions["draw_lon"].to_numpy() - seat_lon) * spread
+    lats = seat_lat + (positions["draw_lat"].to_numpy() - seat_lat) * spread
+    return [
+        {
+            "position": [round(float(lon), COORD_DECIMALS), round(float(lat), COORD_DECIMALS)],
+            "colour": colours[kind],
+            "radius": radius,
+        }
+        for lon, lat, kind in zip(lons, lats, located["org_type"], strict=True)
+    ]
+
+
+def display_deck(
+    organisations: pd.DataFrame,
+    spotlit: pd.DataFrame,
+    basemap: PreparedBasemap | None,
+    lang: Lang,
+) -> CompactDeck:
+    """The conference screen's map in `DISPLAY_STYLE`: every signatory dimmed, the spotlight's large, named.
+
+    `spotlit` are the organisations of the country in the spotlight. No basemap tiles: the screen must keep
+    drawing when the venue's network drops; no tooltip. Serialised once (`freeze`): it is drawn all day.
+    """
+    style = DISPLAY_STYLE
+    view = spotlight_view(spotlit)
+    spotlit_ids = frozenset(spotlit["id"].tolist())
+    others = organisations[~organisations["id"].isin(spotlit_ids)]
+    layers: list[pdk.Layer] = []
+    if basemap is not None:
+        tinted = frozenset(spotlit["country"].tolist())
+        layers.append(countries_layer(country_features(basemap, tinted, False, style), style))
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=f"{style.layer_prefix}others",
+            data=_display_marker_rows(others, spotlit=False, alpha=theme.DISPLAY_OTHER_MARKER_ALPHA),
+            get_position="position",
+            get_fill_color="colour",
+            get_radius="radius",
+            radius_units=PIXELS,
+        )
+    )
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=f"{style.layer_prefix}spotlight",
+            data=_display_marker_rows(spotlit, spotlit=True, alpha=255),
+            stroked=True,
+            get_position="position",
+            get_fill_color="colour",
+            get_line_color=rgba(theme.DISPLAY_MARKER_OUTLINE),
+            get_line_width=theme.DISPLAY_MARKER_OUTLINE_PX,
+            get_radius="radius",
+            radius_units=PIXELS,
+            line_width_units=PIXELS,
+        )
+    )
+    layers.append(labels_layer(seat_rows(spotlit, lang, view.zoom, style.labels), style))
+    return CompactDeck(
+        layers=layers, initial_view_state=view_state(view), views=map_views(style), map_provider=None
+    ).freeze()

@@ -23,6 +23,7 @@ from signatories.dataset import Dataset
 from signatories.filters import Filters, summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
+from signatories.map import deck
 from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
@@ -114,7 +115,8 @@ def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
     dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
-    return display.display_deck(dataset.organisations, view, basemap_or_none(directory), lang)
+    prepared = cache.cached_prepared_basemap(directory) if basemap_or_none(directory) is not None else None
+    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang)
 
 
 @st.cache_data(show_spinner=False)
