@@ -31,6 +31,7 @@ from signatories.borders import pacific_longitudes
 from signatories.i18n import Lang, t
 from signatories.labels import describe
 from signatories.map.camera import MapView, Viewport, fit_view, theme_view
+from signatories.map.model import marker_look
 from signatories.map.seats import EXPLORER_LABELS, LabelStyle, arc_rows, draw_positions, seat_rows
 
 LAYER_COUNTRIES: Final = "countries"
@@ -239,19 +240,18 @@ def _kind_accessor(selected: str, proposer: str, other: str) -> str:
     )
 
 
-# Outline colour and width: the selection wins over the proposer's ring.
+# The model's marker looks as deck.gl accessors: selected, proposer, any other.
+_SELECTED, _PROPOSER, _OTHER = marker_look(False, True), marker_look(True, False), marker_look(False, False)
 OUTLINE_COLOUR_ACCESSOR: Final = _kind_accessor(
-    _rgb_literal(theme.SELECTED_OUTLINE),
-    _rgb_literal(theme.PROPOSER_RING),
-    _rgb_literal(theme.MARKER_OUTLINE),
+    _rgb_literal(_SELECTED.outline), _rgb_literal(_PROPOSER.outline), _rgb_literal(_OTHER.outline)
 )
 OUTLINE_WIDTH_ACCESSOR: Final = _kind_accessor(
-    str(theme.SELECTED_OUTLINE_PX), str(theme.PROPOSER_OUTLINE_PX), str(theme.MARKER_OUTLINE_PX)
+    str(_SELECTED.outline_px), str(_PROPOSER.outline_px), str(_OTHER.outline_px)
 )
 # A selected proposer keeps its size.
 RADIUS_ACCESSOR: Final = (
     f"{KEY_KIND} == {KIND_PROPOSER} || {KEY_KIND} == {KIND_PROPOSER + KIND_SELECTED} "
-    f"? {theme.PROPOSER_RADIUS_PX} : {theme.MARKER_RADIUS_PX}"
+    f"? {_PROPOSER.radius_px} : {_OTHER.radius_px}"
 )
 
 

@@ -28,6 +28,24 @@ NOMINATIM_SOURCE = "nominatim"
 
 
 @dataclass(frozen=True)
+class MarkerLook:
+    """A marker's outline and size: the selection wins over the proposer's ring; the size follows the role."""
+
+    outline: str
+    outline_px: float
+    radius_px: float
+
+
+def marker_look(proposer: bool, selected: bool) -> MarkerLook:
+    radius = theme.PROPOSER_RADIUS_PX if proposer else theme.MARKER_RADIUS_PX
+    if selected:
+        return MarkerLook(theme.SELECTED_OUTLINE, theme.SELECTED_OUTLINE_PX, radius)
+    if proposer:
+        return MarkerLook(theme.PROPOSER_RING, theme.PROPOSER_OUTLINE_PX, radius)
+    return MarkerLook(theme.MARKER_OUTLINE, theme.MARKER_OUTLINE_PX, radius)
+
+
+@dataclass(frozen=True)
 class Marker:
     org_id: str
     lon: float  # where it is drawn: Pacific longitude, spread on a ring when the seat is shared

@@ -33,7 +33,7 @@ from pypdf.generic import ArrayObject, ByteStringObject
 from signatories import theme
 from signatories.i18n import Lang, t
 from signatories.map.camera import Viewport, project
-from signatories.map.model import MapModel
+from signatories.map.model import MapModel, marker_look
 from signatories.map.seats import LabelStyle, text_width_px
 
 Format = Literal["svg", "png", "pdf"]
@@ -162,27 +162,16 @@ def _point_rows(model: MapModel) -> list[dict[str, Any]]:
     rows = []
     for marker in model.markers:
         x, y = _projected(marker.lon, marker.lat, model)
-        width: float
-        radius: float
-        if marker.selected:
-            outline, width, radius = (
-                theme.SELECTED_OUTLINE,
-                theme.SELECTED_OUTLINE_PX,
-                theme.PROPOSER_RADIUS_PX,
-            )
-        elif marker.proposer:
-            outline, width, radius = theme.PROPOSER_RING, theme.PROPOSER_OUTLINE_PX, theme.PROPOSER_RADIUS_PX
-        else:
-            outline, width, radius = theme.MARKER_OUTLINE, theme.MARKER_OUTLINE_PX, theme.MARKER_RADIUS_PX
+        look = marker_look(marker.proposer, marker.selected)
         # Vega's point size is an area in square pixels.
         rows.append(
             {
                 "x": x,
                 "y": y,
                 "fill": marker.colour,
-                "stroke": outline,
-                "width": width,
-                "size": math.pi * radius**2,
+                "stroke": look.outline,
+                "width": look.outline_px,
+                "size": math.pi * look.radius_px**2,
             }
         )
     return rows
