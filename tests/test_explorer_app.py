@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from signatories import theme
 from signatories.map.deck import KIND_SELECTED
 from signatories.paths import PROJECT_ROOT
 from signatories.ui.cache import DATA_DIR_ENV
@@ -540,3 +541,22 @@ def test_a_short_name_equal_to_the_name_is_not_shown_twice(csv: pd.DataFrame) ->
     at = run(org="ge-tbilisi")
     headings = [str(e.value) for group in (at.subheader, at.caption, at.text) for e in group]
     assert headings.count(tbilisi["name_en"]) == 1
+
+
+def test_a_linked_organisation_opens_framed_at_country_zoom(csv: pd.DataFrame) -> None:
+    at = run(org="ge-tbilisi")
+    view = deck(at)["initialViewState"]
+    tbilisi = csv[csv["id"] == "ge-tbilisi"].iloc[0]
+    assert view["zoom"] == pytest.approx(theme.FIT_MAX_ZOOM, abs=1e-3)
+    # Centred on Tbilisi across; a little above it, where its label sits.
+    assert view["longitude"] == pytest.approx(float(tbilisi["lon"]), abs=1e-3)
+    assert float(tbilisi["lat"]) - 2 < view["latitude"] < float(tbilisi["lat"]) + 2
+    # "Whole region" afterwards frames everything again (zoomed far out).
+    at.button(key="map_region").click().run()
+    assert deck(at)["initialViewState"]["zoom"] < 3
+
+
+def test_the_map_offers_its_files_in_the_pages_language() -> None:
+    at = run(lang="ja")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert {"地図（SVG）", "PNG", "PDF"} <= set(labels)
