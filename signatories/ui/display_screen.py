@@ -29,6 +29,9 @@ from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
 
 STEP_KEY: Final = "display_step"
+# What the map probe said on the previous full run (see render_rotation).
+PROBE_SEEN_KEY: Final = "display_probe_seen"
+HOLD_KEY: Final = "display_hold"
 # From this many organisations on, the spotlight list is grouped by kind in smaller type with short names
 # (the Philippines has 14 signatories; one line each in the large type would run off a 1080p screen).
 DENSE_LIST_FROM: Final = 7
@@ -219,15 +222,25 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
     over). Either way nobody has to touch the screen.
     """
     built = screen(directory, lang)
+    count = max(len(built.spotlights), 1)
     # Outside the fragment: the probe reports once (and on a resize), not every rotation.
     webgl = map_probe.probe("display_probe").webgl
+    # The run a report of the probe causes redraws the spotlight on screen rather than moving on.
+    # A flag in session state, not an argument: a fragment's timer runs repeat the last call's arguments.
+    st.session_state[HOLD_KEY] = (
+        PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != webgl
+    )
+    st.session_state[PROBE_SEEN_KEY] = webgl
 
     @st.fragment(run_every=timedelta(seconds=interval_s))
     def rotate() -> None:
         step = int(st.session_state.get(STEP_KEY, 0))
+        if st.session_state.pop(HOLD_KEY, False):
+            render_spotlight(directory, built, (step - 1) % count, lang, webgl)
+            return
         # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
         # and the screen moves on. An int is all a day of rotations keeps.
-        st.session_state[STEP_KEY] = (step + 1) % max(len(built.spotlights), 1)
+        st.session_state[STEP_KEY] = (step + 1) % count
         render_spotlight(directory, built, step, lang, webgl)
 
     rotate()

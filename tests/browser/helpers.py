@@ -142,6 +142,21 @@ def colour_counts(
     return counts
 
 
+def _element_counts(element: Any, colours: Mapping[str, str], timeout_ms: int) -> dict[str, int] | None:
+    """Colour counts of a screenshot of `element`, or None when a rerun replaced it mid-shot (then retry).
+
+    The map probe's first report reruns the page once, and a rerun may mount the chart afresh.
+    """
+    from playwright.sync_api import Error
+
+    try:
+        return colour_counts(element.screenshot(timeout=timeout_ms), colours)
+    except Error as error:
+        if "not attached" in str(error):
+            return None
+        raise
+
+
 def wait_for_colours(
     page: Any,
     selector: str,
@@ -160,9 +175,10 @@ def wait_for_colours(
     deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
     element.wait_for(timeout=timeout_ms)
+    counts: dict[str, int] | None = None
     while True:
-        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
-        if all(counts[name] >= least for name in required):
+        counts = _element_counts(element, colours, timeout_ms) or counts
+        if counts is not None and all(counts[name] >= least for name in required):
             return counts
         if time.monotonic() > deadline:
             raise AssertionError(f"colours not drawn in {selector} within {timeout_ms} ms: {counts}")
@@ -175,9 +191,10 @@ def wait_for_markers(page: Any, selector: str = CHART, timeout_ms: int = LOAD_TI
     colours = marker_colours()
     deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
+    counts: dict[str, int] | None = None
     while True:
-        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
-        if max(counts.values()) >= MARKER_PIXELS:
+        counts = _element_counts(element, colours, timeout_ms) or counts
+        if counts is not None and max(counts.values()) >= MARKER_PIXELS:
             return counts
         if time.monotonic() > deadline:
             raise AssertionError(f"no marker drawn in {selector} within {timeout_ms} ms: {counts}")
