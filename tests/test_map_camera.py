@@ -82,3 +82,12 @@ def test_a_linked_organisation_is_framed(csv: pd.DataFrame) -> None:
 
 def test_an_unknown_linked_organisation_shows_the_region(csv: pd.DataFrame) -> None:
     assert organisation_view(csv, "zz-nowhere", PHONE) == region_view(csv, PHONE)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_view_never_shows_past_the_worlds_edge(csv: pd.DataFrame, viewport: Viewport) -> None:
+    """deck.gl refuses such a view (it zooms and moves it); the camera must be the one drawn."""
+    view = region_view(csv, viewport)
+    _, top = screen(0.0, 85.05112878, view.latitude, view.longitude, view.zoom, viewport)
+    _, bottom = screen(0.0, -85.05112878, view.latitude, view.longitude, view.zoom, viewport)
+    assert top <= 0.01 and bottom >= viewport.height_px - 0.01

@@ -92,10 +92,14 @@ def fit_points(
         zooms.append(math.log2(usable_x / (WORLD_PX_AT_ZOOM_0 * span_x)))
     if span_y > 0:
         zooms.append(math.log2(usable_y / (WORLD_PX_AT_ZOOM_0 * span_y)))
-    zoom = max(theme.MIN_ZOOM, min(zooms))
+    # deck.gl never shows past the world's top or bottom edge: it zooms in until the world is as tall as the
+    # chart and moves the centre off the edges. Doing the same here keeps the camera the one drawn.
+    zoom = max(theme.MIN_ZOOM, math.log2(viewport.height_px / WORLD_PX_AT_ZOOM_0), min(zooms))
     # The label room sits above the points: centre the padded box, not the points.
     world_px = WORLD_PX_AT_ZOOM_0 * 2**zoom
     centre_y = ((top * world_px - above) + (bottom * world_px + below)) / 2 / world_px
+    half = viewport.height_px / 2 / world_px
+    centre_y = min(max(centre_y, half), 1 - half)
     return MapView(mercator_lat(centre_y), (west + east) / 2, zoom)
 
 
