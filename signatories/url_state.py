@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Final, Literal
 
+import pandas as pd
+
 from signatories import theme, vocab
 from signatories.app_state import AppState, View
 from signatories.filters import ANY_YEAR, FILTER_BASES, Filters, YearRange
@@ -78,6 +80,13 @@ class Known:
 
     countries: frozenset[str]
     ids: frozenset[str]
+
+    @classmethod
+    def of(cls, countries: pd.DataFrame, organisations: pd.DataFrame) -> Known:
+        """What a dataset lets a link name: its country codes and organisation ids."""
+        return cls(
+            countries=frozenset(countries["code"].tolist()), ids=frozenset(organisations["id"].tolist())
+        )
 
 
 def quote(value: str) -> str:

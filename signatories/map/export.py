@@ -63,11 +63,7 @@ def outlines_or_none(directory: Path) -> tuple[dict[str, Any] | None, str]:
 def export_map(directory: Path, params: Mapping[str, Sequence[str]], fmt: Format) -> MapExport:
     """The file a shared link's query gives, with the page's notes on what of it was ignored."""
     dataset = load_dataset(directory)
-    known = Known(
-        countries=frozenset(dataset.countries["code"].tolist()),
-        ids=frozenset(dataset.organisations["id"].tolist()),
-    )
-    state, notes = parse(params, known)
+    state, notes = parse(params, Known.of(dataset.countries, dataset.organisations))
     frame = apply_filters(dataset.organisations, state.filters, countries=dataset.countries)
     outlines, problem = outlines_or_none(directory)
     export = export_state(dataset, frame, outlines, state, fmt)

@@ -49,10 +49,7 @@ def cached_basemap(directory: str) -> dict[str, Any] | None:
 def cached_known_values(directory: str) -> Known:
     """What a link may name: the countries and organisations of the dataset in `directory`."""
     dataset = cached_dataset(directory)
-    return Known(
-        countries=frozenset(dataset.countries["code"].tolist()),
-        ids=frozenset(dataset.organisations["id"].tolist()),
-    )
+    return Known.of(dataset.countries, dataset.organisations)
 
 
 # What follows is derived from the cached dataset and kept as resources: read-only on every rerun (the deck
