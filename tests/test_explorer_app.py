@@ -560,3 +560,15 @@ def test_the_map_offers_its_files_in_the_pages_language() -> None:
     at = run(lang="ja")
     labels = [button.proto.label for button in at.get("download_button")]
     assert {"地図（SVG）", "PNG", "PDF"} <= set(labels)
+
+
+def test_the_legend_counts_what_is_shown(csv: pd.DataFrame) -> None:
+    at = run(country="GE", arcs="0")
+    legend = next(element.proto.body for element in at.get("html") if 'role="list"' in element.proto.body)
+    georgia = csv[csv["country"] == "GE"]
+    assert "City / metropolitan government (1)" in legend
+    assert f"Country with a shown signatory ({georgia['country'].nunique()})" in legend
+    for kind, count in georgia["org_type"].value_counts().items():
+        assert f"({count})" in legend, kind
+    # Kinds with nothing shown are left out, and so are the arcs when they are off.
+    assert "Company" not in legend and "Proposer →" not in legend

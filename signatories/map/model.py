@@ -130,7 +130,8 @@ def filter_summary(filters: Filters, countries: pd.DataFrame, lang: Lang) -> str
     return t("export.filters", lang, parts=t("export.filter_separator", lang).join(parts))
 
 
-def _legend(frame: pd.DataFrame, arcs: int, lang: Lang) -> tuple[LegendEntry, ...]:
+def legend_entries(frame: pd.DataFrame, arcs: int, lang: Lang) -> tuple[LegendEntry, ...]:
+    """What the map's symbols mean, each with how many of the shown organisations (arcs, countries) it marks."""
     located = frame.dropna(subset=["lat", "lon"])
     counts = located["org_type"].value_counts()
     names = labels("org_type", lang)
@@ -231,7 +232,7 @@ def build_model(
         markers=markers,
         labels=seat_labels,
         arcs=arcs,
-        legend=_legend(frame, len(arcs), lang),
+        legend=legend_entries(frame, len(arcs), lang),
         title=t("export.title", lang),
         summary=tuple(summary),
         credits=tuple(credits),

@@ -10,14 +10,15 @@ from typing import Any, Final
 import pandas as pd
 import streamlit as st
 
-from signatories import theme, vocab
+from signatories import theme
 from signatories.dataset import Dataset
 from signatories.filters import BENCHMARK_YEAR, Counts
-from signatories.i18n import Lang, label, labels, t
+from signatories.i18n import Lang, label, t
 from signatories.labels import describe
 from signatories.map.camera import MapView, Viewport, fit_view, organisation_view
 from signatories.map.deck import LAYER_ORGANISATIONS, DeckOptions, build_deck
-from signatories.map.seats import same_seat
+from signatories.map.model import LegendEntry, legend_entries
+from signatories.map.seats import arc_rows, same_seat
 from signatories.ui import cache, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import md_escape
@@ -173,7 +174,7 @@ def _render_map_notes(context: PageContext) -> None:
     unlocated = int(frame["lat"].isna().sum())
     if unlocated:
         st.caption(md_escape(t("map.unlocated", lang, count=unlocated)))
-    render_legend(lang)
+    render_legend(context)
     attribution = "map.attribution_online" if view.online_basemap else "map.attribution_offline"
     st.caption(t(attribution, lang))
 
@@ -185,26 +186,30 @@ def _swatch(colour: str, size_px: int, outline: str) -> str:
     )
 
 
-def legend_html(lang: Lang) -> str:
-    """Colour swatches from the theme with names from the catalog; no data goes into this HTML."""
-    names = labels("org_type", lang)
-    items = [
-        f"{_swatch(theme.ORG_TYPE_COLOURS[kind], theme.LEGEND_SWATCH_PX, theme.MARKER_OUTLINE)} "
-        f"{html.escape(names[kind])}"
-        for kind in vocab.ORG_TYPES
-    ]
-    proposer = _swatch(theme.ORG_TYPE_COLOURS["city"], theme.LEGEND_SWATCH_PX + 6, theme.PROPOSER_RING)
-    items.append(f"{proposer} {html.escape(t('map.legend_proposer', lang))}")
-    arc = (
-        f'<span style="display:inline-block;width:28px;height:3px;vertical-align:middle;'
-        f'background:linear-gradient(90deg,{theme.ARC_SOURCE_COLOUR},{theme.ARC_TARGET_COLOUR})"></span>'
-    )
-    items.append(f"{arc} {html.escape(t('map.legend_arc', lang))}")
-    tint = (
+def _legend_symbol(entry: LegendEntry) -> str:
+    if entry.symbol == "marker":
+        return _swatch(entry.colour, theme.LEGEND_SWATCH_PX, theme.MARKER_OUTLINE)
+    if entry.symbol == "proposer":
+        return _swatch(theme.ORG_TYPE_COLOURS["city"], theme.LEGEND_SWATCH_PX + 6, entry.colour)
+    if entry.symbol == "arc":
+        return (
+            f'<span style="display:inline-block;width:28px;height:3px;vertical-align:middle;'
+            f'background:linear-gradient(90deg,{theme.ARC_SOURCE_COLOUR},{theme.ARC_TARGET_COLOUR})"></span>'
+        )
+    return (
         f'<span style="display:inline-block;width:18px;height:12px;vertical-align:middle;'
-        f'background:{theme.SIGNATORY_COUNTRY_FILL};border:1px solid {theme.BORDER_LINE}"></span>'
+        f'background:{entry.colour};border:1px solid {theme.BORDER_LINE}"></span>'
     )
-    items.append(f"{tint} {html.escape(t('map.legend_country', lang))}")
+
+
+def legend_html(entries: tuple[LegendEntry, ...], lang: Lang) -> str:
+    """The model's legend with its live counts: swatches from the theme, names from the catalog and numbers;
+    no data text goes into this HTML."""
+    items = [
+        f"{_legend_symbol(entry)} "
+        f"{html.escape(t('export.legend_count', lang, label=entry.text, count=entry.count))}"
+        for entry in entries
+    ]
     spans = "".join(f'<span role="listitem" style="white-space:nowrap">{item}</span>' for item in items)
     return (
         f'<div role="list" aria-label="{html.escape(t("map.legend", lang))}" '
@@ -212,8 +217,10 @@ def legend_html(lang: Lang) -> str:
     )
 
 
-def render_legend(lang: Lang) -> None:
-    st.html(legend_html(lang))
+def render_legend(context: PageContext) -> None:
+    frame, view = context.frame, context.state.view
+    arcs = len(arc_rows(context.dataset.organisations, frame)) if view.show_arcs else 0
+    st.html(legend_html(legend_entries(frame, arcs, context.lang), context.lang))
 
 
 def _table_rows() -> list[int]:
