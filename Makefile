@@ -8,7 +8,7 @@ N ?= 3
 BALANCER_PORT ?= 8500
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve-replicas kiosk test lint validate geocode bench bench-geocode bench-app bench-hosting load-check screenshots basemap clean
+.PHONY: help run serve-replicas kiosk test lint validate geocode bench bench-geocode bench-app bench-hosting bench-map load-check screenshots basemap clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,7 +58,10 @@ bench-app: $(VENV)/.dev-installed ## Benchmark the dashboard in the browser and 
 bench-hosting: $(VENV)/.dev-installed ## Sessions one process holds at p95 < 500 ms, memory per session, failover time
 	$(BIN)/python -m benchmarks.bench_hosting
 
-bench: bench-geocode bench-hosting bench-app ## Run every benchmark and print the tables
+bench-map: $(VENV)/.dev-installed ## Benchmark the live map against its SVG, PNG and PDF files
+	$(BIN)/python -m benchmarks.bench_map
+
+bench: bench-geocode bench-hosting bench-app bench-map ## Run every benchmark and print the tables
 
 load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing filters for 60 s; fails on any error
 	$(BIN)/python -m benchmarks.load_check

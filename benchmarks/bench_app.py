@@ -151,7 +151,9 @@ def rerun_milliseconds(
 def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
     """Bytes of the explorer's deck JSON for every organisation shown, the point count, and bytes per layer."""
     from signatories import load_dataset
-    from signatories.deck import DeckOptions, build_deck, drawing_basemap, prepare_basemap, region_view
+    from signatories.map.camera import region_view
+    from signatories.map.deck import DeckOptions, build_deck, prepare_basemap
+    from signatories.map.outlines import drawing_basemap
     from signatories.paths import BORDERS_FILE
 
     dataset = load_dataset(directory)

@@ -8,7 +8,7 @@ import pydeck as pdk
 import streamlit as st
 
 from signatories import load_dataset, theme
-from signatories.deck import PIXELS, rgba
+from signatories.map.deck import PIXELS, rgba
 from signatories.ui.cache import data_dir
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from signatories.deck import MapView
 from signatories.filters import Filters
 from signatories.i18n import DEFAULT_LANG, Lang
+from signatories.map.camera import MapView
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m signatories validate|geocode ...`."""
+"""Command-line interface: `python -m signatories validate|geocode|map ...`."""
 
 import argparse
 import sys
@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     from signatories.geocoding.cli import add_geocode_command
 
     add_geocode_command(commands)
+
+    from signatories.map.command import add_map_command
+
+    add_map_command(commands)
     return parser
 
 

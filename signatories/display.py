@@ -1,40 +1,19 @@
-"""The conference-screen display, without Streamlit: the rotating spotlight, its interval, its map, the link.
+"""The conference-screen display, without Streamlit: the rotating spotlight and its interval.
 
 The spotlight moves through the countries in the order the declaration lists their signatories (the data
 file's row order, so the proposers' countries, Japan and Thailand, come first). A step counter or an injected
 clock says where the rotation is; nothing here sleeps or keeps a history, so a day of rotations costs nothing.
-Each spotlight's map is built once, drawn with no basemap tiles, and serialised once (`FrozenDeck`).
-
-The hosted link for the QR code is, in order: the environment variable `SIGNATORIES_PUBLIC_URL`, the
-``public_url`` secret, the address the display's own browser is using (so a screen driven from a laptop shows
-the laptop's address), and finally `DEFAULT_PUBLIC_URL`, the local server. A value that is not an http(s) URL
-is skipped rather than turned into a QR code that leads nowhere.
+Each spotlight's map is `map.deck.display_deck`, the explorer's builder in the display's style.
 """
 
-import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
-from urllib.parse import urlsplit, urlunsplit
+from typing import Final
 
 import pandas as pd
-import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
-from signatories import theme, vocab
-from signatories.borders import pacific_longitude
-from signatories.deck import (
-    AUTO_CHARACTER_SET,
-    COORD_DECIMALS,
-    PIXELS,
-    LabelStyle,
-    MapView,
-    draw_positions,
-    fit_view,
-    rgba,
-    seat_rows,
-)
+from signatories import vocab
 from signatories.i18n import Lang, label, localized
 
 INTERVAL_PARAM: Final = "interval"
@@ -42,10 +21,6 @@ INTERVAL_PARAM: Final = "interval"
 INTERVAL_DEFAULT_S: Final = 12
 INTERVAL_MIN_S: Final = 5
 INTERVAL_MAX_S: Final = 600
-
-PUBLIC_URL_ENV: Final = "SIGNATORIES_PUBLIC_URL"
-PUBLIC_URL_SECRET: Final = "public_url"
-DEFAULT_PUBLIC_URL: Final = "http://localhost:8501/"
 
 
 _ROLE_RANK: Final = {role: rank for rank, role in enumerate(vocab.ROLES)}
@@ -94,36 +69,6 @@ def spotlight_rows(organisations: pd.DataFrame, country: str | None) -> pd.DataF
         _type=rows["org_type"].map(_TYPE_RANK),
     ).sort_values(["_role", "_type", "name_en"], kind="stable")
     return order.drop(columns=["_role", "_type"])
-
-
-def is_web_url(value: object) -> bool:
-    """True for an absolute http(s) URL with a host."""
-    if not isinstance(value, str) or not value.strip():
-        return False
-    parts = urlsplit(value.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def app_root(url: str, base_path: str = "") -> str:
-    """The app's root address from a page's address: the server's base path kept, page, query and fragment not."""
-    parts = urlsplit(url)
-    path = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def public_url(
-    env: Mapping[str, str], secrets: Mapping[str, object], browser_url: str | None = None, base_path: str = ""
-) -> str:
-    """The link the QR code carries: environment, then secret, then the browser's own address, then the default."""
-    candidates: Iterable[object] = (
-        env.get(PUBLIC_URL_ENV),
-        secrets.get(PUBLIC_URL_SECRET),
-        app_root(browser_url, base_path) if browser_url is not None and is_web_url(browser_url) else None,
-    )
-    for candidate in candidates:
-        if is_web_url(candidate):
-            return str(candidate).strip()
-    return DEFAULT_PUBLIC_URL
 
 
 @dataclass(frozen=True)
@@ -192,169 +137,3 @@ def spotlight_lines(view: Spotlight, lang: Lang) -> list[tuple[str, str]]:
         (localized(record, "name", lang), label("org_type", str(record["org_type"]), lang))
         for record in view.records
     ]
-
-
-class FrozenDeck(pdk.Deck):
-    """A Deck serialised once, compactly, for maps that are drawn again and again unchanged.
-
-    `st.pydeck_chart` calls `to_json()` on every draw, and pydeck pretty-prints (about 5 MB here, most of it
-    the country outlines' indentation, and 0.4 s of CPU). A display map is drawn every rotation all day, so
-    its JSON is made once without whitespace (about 0.8 MB) and handed out as the same string each time.
-    Call `freeze()` after the last change to the deck.
-    """
-
-    _frozen: str = ""
-
-    def freeze(self) -> "FrozenDeck":
-        # pydeck's own serialiser, without its indentation: the same JSON, a sixth of the size.
-        self._frozen = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-        return self
-
-    def to_json(self) -> str:
-        if not self._frozen:
-            raise RuntimeError("FrozenDeck.to_json() before freeze()")
-        return self._frozen
-
-
-def _outline_features(basemap: Mapping[str, Any], country: str) -> dict[str, Any]:
-    """The outlines on the dark ground, the spotlight's country tinted; geometries shared, not copied."""
-    land = rgba(theme.DISPLAY_BORDER_FILL)
-    tint = rgba(theme.DISPLAY_SIGNATORY_COUNTRY_FILL)
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": feature.get("geometry"),
-                "properties": {
-                    "fill": tint if (feature.get("properties") or {}).get("iso_a2") == country else land
-                },
-            }
-            for feature in basemap.get("features", [])
-        ],
-    }
-
-
-def _marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list[dict[str, Any]]:
-    """Markers at the explorer's positions; the spotlight's rings of co-located seats opened wider.
-
-    The explorer spreads organisations sharing a seat on a ring sized for its small markers; the display's
-    markers are twice as large, so the ring is scaled about its seat until they stop overlapping.
-    """
-    positions = draw_positions(organisations)
-    located = organisations.loc[positions.index]
-    kinds = located["org_type"]
-    colours = {kind: rgba(colour, alpha) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
-    radius = theme.DISPLAY_MARKER_RADIUS_PX if spotlit else theme.DISPLAY_OTHER_MARKER_RADIUS_PX
-    spread = theme.DISPLAY_CO_LOCATED_SPREAD_DEG / theme.CO_LOCATED_SPREAD_DEG if spotlit else 1.0
-    seat_lon = located["lon"].astype(float).map(pacific_longitude)
-    seat_lat = located["lat"].astype(float)
-    lons = seat_lon + (positions["draw_lon"] - seat_lon) * spread
-    lats = seat_lat + (positions["draw_lat"] - seat_lat) * spread
-    return [
-        {
-            "position": [round(float(lon), COORD_DECIMALS), round(float(lat), COORD_DECIMALS)],
-            "colour": colours[kind],
-            "radius": radius,
-        }
-        for lon, lat, kind in zip(lons, lats, kinds, strict=True)
-    ]
-
-
-# The display's labels are twice the explorer's and sit above the ring of markers around a shared seat;
-# they are never closer together than the explorer's.
-DISPLAY_LABELS: Final = LabelStyle(
-    size_px=theme.DISPLAY_LABEL_SIZE_PX, offset_px=theme.DISPLAY_LABEL_OFFSET_PX
-)
-
-
-def seat_labels(organisations: pd.DataFrame, lang: Lang, zoom: float) -> list[dict[str, Any]]:
-    """One large label per seat, thinned so that none overlaps another at `zoom`: proposers, then busier seats.
-
-    The list beside the map names every organisation; the map only has to say where they are.
-    """
-    return seat_rows(organisations, lang, zoom, DISPLAY_LABELS)
-
-
-def spotlight_view(view: Spotlight) -> MapView:
-    """The camera on the spotlight's organisations, never closer than a country-wide view."""
-    fitted = fit_view(view.organisations, theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
-    return MapView(fitted.latitude, fitted.longitude, min(fitted.zoom, theme.DISPLAY_FIT_MAX_ZOOM))
-
-
-def display_deck(
-    organisations: pd.DataFrame, view: Spotlight, basemap: Mapping[str, Any] | None, lang: Lang
-) -> pdk.Deck:
-    """The display's map: dark outlines, every signatory dimmed, the spotlight's large with its seats named.
-
-    No basemap tiles (`map_provider=None`): the screen must keep drawing when the venue's network drops.
-    No controller and no tooltip: nobody touches a conference screen.
-    """
-    others = organisations[organisations["country"] != view.country]
-    layers: list[pdk.Layer] = []
-    if basemap is not None:
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                id="display-countries",
-                data=_outline_features(basemap, view.country),
-                stroked=True,
-                filled=True,
-                get_fill_color="properties.fill",
-                get_line_color=rgba(theme.DISPLAY_BORDER_LINE),
-                get_line_width=theme.DISPLAY_BORDER_LINE_PX,
-                line_width_units=PIXELS,
-            )
-        )
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="display-others",
-            data=_marker_rows(others, spotlit=False, alpha=theme.DISPLAY_OTHER_MARKER_ALPHA),
-            get_position="position",
-            get_fill_color="colour",
-            get_radius="radius",
-            radius_units=PIXELS,
-        )
-    )
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            id="display-spotlight",
-            data=_marker_rows(view.organisations, spotlit=True, alpha=255),
-            stroked=True,
-            get_position="position",
-            get_fill_color="colour",
-            get_line_color=rgba(theme.DISPLAY_MARKER_OUTLINE),
-            get_line_width=theme.DISPLAY_MARKER_OUTLINE_PX,
-            get_radius="radius",
-            radius_units=PIXELS,
-            line_width_units=PIXELS,
-        )
-    )
-    layers.append(
-        pdk.Layer(
-            "TextLayer",
-            id="display-seats",
-            data=seat_labels(view.organisations, lang, spotlight_view(view).zoom),
-            get_position="position",
-            get_text="text",
-            get_size=theme.DISPLAY_LABEL_SIZE_PX,
-            size_units=PIXELS,
-            get_color=rgba(theme.DISPLAY_TEXT),
-            get_text_anchor=pdk.types.String("middle"),
-            get_alignment_baseline=pdk.types.String("bottom"),
-            get_pixel_offset=[0, -theme.DISPLAY_LABEL_OFFSET_PX],
-            character_set=AUTO_CHARACTER_SET,
-            font_family=pdk.types.String(theme.DISPLAY_LABEL_FONT_FAMILY),
-            font_settings={"sdf": True},
-            outline_width=theme.DISPLAY_LABEL_OUTLINE_PX,
-            outline_color=rgba(theme.DISPLAY_LABEL_HALO),
-        )
-    )
-    return FrozenDeck(
-        layers=layers,
-        initial_view_state=spotlight_view(view).to_view_state(),
-        views=[pdk.View(type="MapView", controller=False, repeat=True)],
-        map_provider=None,
-    ).freeze()

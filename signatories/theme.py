@@ -51,10 +51,9 @@ CO_LOCATED_SPREAD_DEG: Final = 0.35
 
 # The initial view frames the Caucasus (44°E) to Samoa and the Cook Islands (160–172°W, drawn east of 180°).
 REGION_VIEW: Final = {"latitude": 15.0, "longitude": 116.0, "zoom": 2.1, "pitch": 0, "bearing": 0}
-MIN_ZOOM: Final = 1.5
+MIN_ZOOM: Final = 0.0  # a phone needs about 0.4 to show the Caucasus and the Cook Islands at once
 MAX_ZOOM: Final = 12.0
-# Fitting to a single point would zoom to street level; this caps it at a city view.
-FIT_MAX_ZOOM: Final = 9.0
+FIT_MAX_ZOOM: Final = 4.5  # a one-seat selection still shows its country's outline and neighbours
 MAP_HEIGHT_PX: Final = 620
 DISPLAY_MAP_HEIGHT_PX: Final = 760
 
@@ -99,7 +98,7 @@ DISPLAY_HEADLINE_COLUMNS: Final = (1, 1, 1, 1, 2.2)
 DISPLAY_SPOTLIGHT_COLUMNS: Final = (3, 2)
 DISPLAY_SCREEN_MAP_HEIGHT_PX: Final = 700  # leaves room for the counters above it on a 1080p screen
 
-# Explorer map (signatories.deck).
+# Explorer map (signatories.map).
 MARKER_OUTLINE: Final = "#FFFFFF"  # separates touching markers of the same colour
 SELECTED_OUTLINE_PX: Final = 3
 BORDER_LINE_PX: Final = 0.6
@@ -113,18 +112,19 @@ LABEL_FONT_FAMILY: Final = '"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "N
 # Over online tiles the land fill turns translucent, so the tiles' names and roads show through.
 ONLINE_LAND_FILL_ALPHA: Final = 110
 ONLINE_SIGNATORY_FILL_ALPHA: Final = 110
-# "Fit to selection" leaves this share of the map free on each side, and assumes a wide-layout map width.
-FIT_PADDING_FRACTION: Final = 0.12
+# Room a framed map keeps around its points: half a long seat label at the sides, a label above, a ring below.
+FIT_MARGIN_SIDE_PX: Final = 56
+FIT_MARGIN_TOP_PX: Final = 40
+FIT_MARGIN_BOTTOM_PX: Final = 24
 MAP_NOMINAL_WIDTH_PX: Final = 720  # the map column beside the sidebar and details on a 1440 px screen
-# A change too small to see that makes Streamlit re-apply a requested view (see deck.MapView.nudged).
+# A change too small to see that makes Streamlit re-apply a requested view (see map.camera.MapView.nudged).
 VIEW_NUDGE: Final = 1e-6
 LEGEND_SWATCH_PX: Final = 12
 # Country outlines are thinned to this many degrees (~3 km) for drawing: under a pixel up to zoom 3.
 BASEMAP_SIMPLIFY_DEG: Final = 0.03
 
-# Display screen map (signatories.display.display_deck): the spotlight's organisations large and outlined,
+# Display screen map (signatories.map.deck.DISPLAY_STYLE): the spotlight's organisations large and outlined,
 # every other signatory small and dimmed, so the room sees both the country and the whole network.
-DISPLAY_FIT_MAX_ZOOM: Final = 4.5  # a single-city country still shows its neighbours
 DISPLAY_MAP_NOMINAL_WIDTH_PX: Final = 1100
 DISPLAY_OTHER_MARKER_RADIUS_PX: Final = 6
 DISPLAY_OTHER_MARKER_ALPHA: Final = 120
@@ -142,3 +142,7 @@ DISPLAY_CO_LOCATED_SPREAD_DEG: Final = 1.0  # the display's larger markers need 
 CAPTION_TEXT: Final = "#5C5F66"
 # Links on the dark display screen: Streamlit's #244FB4 on DISPLAY_BACKGROUND is 2.6:1; this is 9:1.
 DISPLAY_LINK: Final = "#8AB4F8"
+# The map as a file (signatories.map.static): sea, the halo behind seat names, muted credits.
+STATIC_SEA: Final = "#F7FAFC"
+STATIC_LABEL_HALO: Final = "#FFFFFF"
+STATIC_MUTED_TEXT: Final = "#4A5866"

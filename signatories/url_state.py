@@ -23,11 +23,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, Final, Literal
 
+import pandas as pd
+
 from signatories import theme, vocab
 from signatories.app_state import AppState, View
-from signatories.deck import MapView
 from signatories.filters import ANY_YEAR, FILTER_BASES, Filters, YearRange
 from signatories.i18n import LANGUAGES, Lang, t
+from signatories.map.camera import MapView
 
 # More values than any real selection has (20 countries, 8 types); the rest of a longer list is not read.
 MAX_VALUES_PER_KEY: Final = 100
@@ -78,6 +80,13 @@ class Known:
 
     countries: frozenset[str]
     ids: frozenset[str]
+
+    @classmethod
+    def of(cls, countries: pd.DataFrame, organisations: pd.DataFrame) -> Known:
+        """What a dataset lets a link name: its country codes and organisation ids."""
+        return cls(
+            countries=frozenset(countries["code"].tolist()), ids=frozenset(organisations["id"].tolist())
+        )
 
 
 def quote(value: str) -> str:

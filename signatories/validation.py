@@ -10,6 +10,7 @@ import pycountry
 from signatories import vocab
 from signatories.borders import Borders, load_borders
 from signatories.csvtable import LINE, RawTable, read_csv_table
+from signatories.errors import DataError
 from signatories.paths import BORDERS_FILE, COUNTRIES_FILE, ORGANISATIONS_FILE, TARGETS_FILE
 from signatories.problems import Problem, ValidationReport
 from signatories.schemas import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, SCHEMAS
@@ -237,11 +238,15 @@ def validate_tables(data_dir: Path) -> ValidatedTables:
     country_codes = set(countries["code"])
 
     borders_path = data_dir / BORDERS_FILE
-    borders = load_borders(borders_path) if borders_path.exists() else None
+    borders, borders_problem = None, "file not found; coordinates not checked"
+    if borders_path.exists():
+        # Damaged outlines cost the basemap and this check, never the data: every map draws without them.
+        try:
+            borders = load_borders(borders_path)
+        except DataError as error:
+            borders_problem = f"unreadable ({error}); coordinates not checked"
     if borders is None:
-        report.extend(
-            [Problem(BORDERS_FILE, None, "", "", "file not found; coordinates not checked", "warning")]
-        )
+        report.extend([Problem(BORDERS_FILE, None, "", "", borders_problem, "warning")])
     report.extend(_organisation_problems(parsed["organisations"], country_codes, borders))
     organisations = _drop_bad_rows(parsed["organisations"], report.problems, ORGANISATIONS_FILE)
 

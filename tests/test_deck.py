@@ -12,7 +12,9 @@ import pytest
 from signatories import load_dataset, theme
 from signatories.borders import load_borders, pacific_view
 from signatories.dataset import Dataset
-from signatories.deck import (
+from signatories.filters import Filters, apply_filters
+from signatories.map.camera import MapView, fit_view, region_view
+from signatories.map.deck import (
     KIND_PROPOSER,
     KIND_SELECTED,
     LAYER_ARCS,
@@ -20,18 +22,14 @@ from signatories.deck import (
     LAYER_LABELS,
     LAYER_ORGANISATIONS,
     DeckOptions,
-    MapView,
     build_deck,
-    fit_view,
     marker_records,
     organisation_rows,
-    picked_id,
-    region_view,
-    seat_rows,
-    simplify_basemap,
 )
-from signatories.filters import Filters, apply_filters
+from signatories.map.outlines import simplify_basemap
+from signatories.map.seats import seat_rows
 from signatories.paths import BORDERS_FILE, DATA_DIR
+from signatories.ui.explorer import picked_id
 from tests.explorer_expected import read_organisations
 
 # Budget for the whole deck JSON with the basemap, sent to the browser on every rerun.

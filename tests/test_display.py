@@ -9,8 +9,10 @@ import pytest
 
 from signatories import display, load_dataset, theme
 from signatories.dataset import Dataset
-from signatories.deck import label_box
+from signatories.map import deck
+from signatories.map.seats import label_box, seat_rows
 from signatories.paths import DATA_DIR
+from signatories.ui import page
 from tests.conftest import read_rows
 
 ROTATIONS = 1000
@@ -163,22 +165,22 @@ def test_hundreds_of_rotations_do_not_grow_memory(dataset: Dataset) -> None:
             {"SIGNATORIES_PUBLIC_URL": "javascript:alert(1)"},
             {"public_url": 42},
             None,
-            display.DEFAULT_PUBLIC_URL,
+            page.DEFAULT_PUBLIC_URL,
         ),
-        ({}, {}, "not a url", display.DEFAULT_PUBLIC_URL),
+        ({}, {}, "not a url", page.DEFAULT_PUBLIC_URL),
     ],
 )
 def test_public_url_precedence_and_validation(
     env: dict[str, str], secrets: dict[str, object], browser: str | None, expected: str
 ) -> None:
-    assert display.public_url(env, secrets, browser) == expected
+    assert page.public_url(env, secrets, browser) == expected
 
 
 def test_the_browser_address_keeps_the_server_base_path() -> None:
     browser = "https://example.org/map/display?interval=20#top"
-    assert display.public_url({}, {}, browser, base_path="map") == "https://example.org/map/"
-    assert display.public_url({}, {}, browser, base_path="/map/") == "https://example.org/map/"
-    assert display.public_url({}, {}, "https://example.org/display") == "https://example.org/"
+    assert page.public_url({}, {}, browser, base_path="map") == "https://example.org/map/"
+    assert page.public_url({}, {}, browser, base_path="/map/") == "https://example.org/map/"
+    assert page.public_url({}, {}, "https://example.org/display") == "https://example.org/"
 
 
 def test_frame_without_rows_rotates_nothing() -> None:
@@ -188,7 +190,9 @@ def test_frame_without_rows_rotates_nothing() -> None:
 def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
     views = display.spotlights(dataset.organisations)
     philippines = next(view for view in views if view.country == "PH")
-    spec = json.loads(display.display_deck(dataset.organisations, philippines, None, "ja").to_json())
+    spec = json.loads(
+        deck.display_deck(dataset.organisations, philippines.organisations, None, "ja").to_json()
+    )
     assert "http" not in json.dumps(spec), "no tiles or styles to fetch"
     units = {key: value for layer in spec["layers"] for key, value in layer.items() if key.endswith("Units")}
     assert units and set(units.values()) == {"pixels"}, "constants, not accessor expressions"
@@ -198,17 +202,17 @@ def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
     labels = [label["text"] for label in layers["display-seats"]["data"]]
     assert labels and len(labels) == len(set(labels))
     assert set(labels) <= {record["seat_ja"] for record in philippines.records}
-    assert spec["initialViewState"]["zoom"] <= theme.DISPLAY_FIT_MAX_ZOOM
+    assert spec["initialViewState"]["zoom"] <= theme.FIT_MAX_ZOOM
 
 
 def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
     for view in display.spotlights(dataset.organisations):
-        zoom = display.spotlight_view(view).zoom
-        labels = display.seat_labels(view.organisations, "en", zoom)
+        zoom = deck.spotlight_view(view.organisations).zoom
+        labels = seat_rows(view.organisations, "en", zoom, deck.DISPLAY_STYLE.labels)
         seats = view.organisations.dropna(subset=["lat", "lon"])
         assert 1 <= len(labels) <= len(seats)
         placed = [(*label["position"], label["text"]) for label in labels]
-        boxes = [label_box(lon, lat, text, zoom, display.DISPLAY_LABELS) for lon, lat, text in placed]
+        boxes = [label_box(lon, lat, text, zoom, deck.DISPLAY_STYLE.labels) for lon, lat, text in placed]
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
@@ -216,7 +220,7 @@ def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
 
 def test_a_frozen_deck_hands_out_one_compact_string(dataset: Dataset) -> None:
     view = display.spotlights(dataset.organisations)[0]
-    deck = display.display_deck(dataset.organisations, view, None, "en")
-    first = deck.to_json()
-    assert deck.to_json() is first, "serialised once, not per draw"
+    built = deck.display_deck(dataset.organisations, view.organisations, None, "en")
+    first = built.to_json()
+    assert built.to_json() is first, "serialised once, not per draw"
     assert "\n" not in first and json.loads(first)["layers"]

@@ -16,7 +16,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from signatories.deck import KIND_SELECTED
+from signatories import theme
+from signatories.map.deck import KIND_SELECTED
 from signatories.paths import PROJECT_ROOT
 from signatories.ui.cache import DATA_DIR_ENV
 from tests.conftest import EditRows
@@ -540,3 +541,34 @@ def test_a_short_name_equal_to_the_name_is_not_shown_twice(csv: pd.DataFrame) ->
     at = run(org="ge-tbilisi")
     headings = [str(e.value) for group in (at.header, at.caption, at.text) for e in group]
     assert headings.count(tbilisi["name_en"]) == 1
+
+
+def test_a_linked_organisation_opens_framed_at_country_zoom(csv: pd.DataFrame) -> None:
+    at = run(org="ge-tbilisi")
+    view = deck(at)["initialViewState"]
+    tbilisi = csv[csv["id"] == "ge-tbilisi"].iloc[0]
+    assert view["zoom"] == pytest.approx(theme.FIT_MAX_ZOOM, abs=1e-3)
+    # Centred on Tbilisi across; a little above it, where its label sits.
+    assert view["longitude"] == pytest.approx(float(tbilisi["lon"]), abs=1e-3)
+    assert float(tbilisi["lat"]) - 2 < view["latitude"] < float(tbilisi["lat"]) + 2
+    # "Whole region" afterwards frames everything again (zoomed far out).
+    at.button(key="map_region").click().run()
+    assert deck(at)["initialViewState"]["zoom"] < 3
+
+
+def test_the_map_offers_its_files_in_the_pages_language() -> None:
+    at = run(lang="ja")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert {"地図（SVG）", "PNG", "PDF"} <= set(labels)
+
+
+def test_the_legend_counts_what_is_shown(csv: pd.DataFrame) -> None:
+    at = run(country="GE", arcs="0")
+    legend = next(element.proto.body for element in at.get("html") if 'role="list"' in element.proto.body)
+    georgia = csv[csv["country"] == "GE"]
+    assert "City / metropolitan government (1)" in legend
+    assert f"Country with a shown signatory ({georgia['country'].nunique()})" in legend
+    for kind, count in georgia["org_type"].value_counts().items():
+        assert f"({count})" in legend, kind
+    # Kinds with nothing shown are left out, and so are the arcs when they are off.
+    assert "Company" not in legend and "Proposer →" not in legend

@@ -28,6 +28,7 @@ from streamlit.testing.v1 import AppTest
 from signatories import display, vocab
 from signatories.i18n.vocabulary import VOCABULARY
 from signatories.paths import DATA_DIR, PROJECT_ROOT
+from signatories.ui import page
 from signatories.ui.display_screen import STEP_KEY
 
 PAGES = {
@@ -345,7 +346,7 @@ def _decoded_qr(media: list[Stored]) -> str:
 def test_display_qr_carries_the_link_from_the_environment(
     media: list[Stored], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(display.PUBLIC_URL_ENV, "https://map.example.org/yokohama")
+    monkeypatch.setenv(page.PUBLIC_URL_ENV, "https://map.example.org/yokohama")
     at = run_page("display")
     assert _decoded_qr(media) == "https://map.example.org/yokohama"
     assert any("https://map.example.org/yokohama" in text for text in texts(at)), (
@@ -356,9 +357,9 @@ def test_display_qr_carries_the_link_from_the_environment(
 def test_display_qr_carries_the_link_from_secrets(
     media: list[Stored], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(display.PUBLIC_URL_ENV, raising=False)
+    monkeypatch.delenv(page.PUBLIC_URL_ENV, raising=False)
     at = AppTest.from_file(str(PAGES["display"]), default_timeout=TIMEOUT_S)
-    at.secrets[display.PUBLIC_URL_SECRET] = "https://secret.example.org/"
+    at.secrets[page.PUBLIC_URL_SECRET] = "https://secret.example.org/"
     at.run()
     assert not at.exception
     assert _decoded_qr(media) == "https://secret.example.org/"
@@ -367,9 +368,9 @@ def test_display_qr_carries_the_link_from_secrets(
 def test_display_qr_falls_back_to_the_local_server(
     media: list[Stored], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(display.PUBLIC_URL_ENV, raising=False)
+    monkeypatch.delenv(page.PUBLIC_URL_ENV, raising=False)
     run_page("display")
-    assert _decoded_qr(media) == display.DEFAULT_PUBLIC_URL
+    assert _decoded_qr(media) == page.DEFAULT_PUBLIC_URL
 
 
 def test_about_states_the_declaration_and_counts_from_the_data(organisations: pd.DataFrame) -> None:

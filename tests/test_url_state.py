@@ -8,9 +8,9 @@ import pytest
 
 from signatories import vocab
 from signatories.app_state import AppState, View
-from signatories.deck import MapView
 from signatories.filters import FILTER_BASES, Filters
 from signatories.i18n import LANGUAGES
+from signatories.map.camera import MapView
 from signatories.url_state import (
     BAD_CAMERA,
     BAD_SWITCH,

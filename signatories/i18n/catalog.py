@@ -15,6 +15,7 @@ from signatories.i18n import (
     messages_details,
     messages_display,
     messages_explorer,
+    messages_export,
     messages_filters,
     messages_map,
     messages_share,
@@ -33,6 +34,7 @@ CATALOG_MODULES: Final[tuple[ModuleType, ...]] = (
     messages_data,
     messages_display,
     messages_about,
+    messages_export,
 )
 
 

@@ -8,18 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from signatories.dataset import Dataset, load_dataset
-from signatories.deck import (
-    MapView,
-    Markers,
-    PreparedBasemap,
-    drawing_basemap,
-    marker_records,
-    prepare_basemap,
-    region_view,
-)
 from signatories.filters import search_haystack
 from signatories.i18n import Lang
 from signatories.labels import country_options, describe
+from signatories.map.camera import MapView, Viewport, region_view
+from signatories.map.deck import Markers, PreparedBasemap, marker_records, prepare_basemap
+from signatories.map.outlines import drawing_basemap
 from signatories.paths import BORDERS_FILE, DATA_DIR
 from signatories.url_state import Known
 
@@ -40,7 +34,7 @@ def cached_dataset(directory: str) -> Dataset:
     return load_dataset(directory)
 
 
-# A resource, not data: the ~1 MB GeoJSON is only read (deck.country_features builds new properties
+# A resource, not data: the ~1 MB GeoJSON is only read (map.deck.country_features builds new properties
 # around shared geometries), so one object serves every session instead of a copy per rerun.
 @st.cache_resource(show_spinner=False)
 def cached_basemap(directory: str) -> dict[str, Any] | None:
@@ -55,10 +49,7 @@ def cached_basemap(directory: str) -> dict[str, Any] | None:
 def cached_known_values(directory: str) -> Known:
     """What a link may name: the countries and organisations of the dataset in `directory`."""
     dataset = cached_dataset(directory)
-    return Known(
-        countries=frozenset(dataset.countries["code"].tolist()),
-        ids=frozenset(dataset.organisations["id"].tolist()),
-    )
+    return Known.of(dataset.countries, dataset.organisations)
 
 
 # What follows is derived from the cached dataset and kept as resources: read-only on every rerun (the deck
@@ -72,8 +63,8 @@ def cached_markers(directory: str, lang: Lang) -> Markers:
 
 
 @st.cache_resource(show_spinner=False)
-def cached_region_view(directory: str) -> MapView:
-    return region_view(cached_dataset(directory).organisations)
+def cached_region_view(directory: str, viewport: Viewport) -> MapView:
+    return region_view(cached_dataset(directory).organisations, viewport)
 
 
 @st.cache_resource(show_spinner=False)

@@ -12,21 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Final
+from typing import Any, Final
 
 import pydeck as pdk
 import streamlit as st
 
 from signatories import display, qr, theme
+from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import summary
+from signatories.filters import Filters, summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
-from signatories.ui import cache
+from signatories.map import deck
+from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
 
 STEP_KEY: Final = "display_step"
+# What the map probe said on the previous full run (see render_rotation).
+PROBE_SEEN_KEY: Final = "display_probe_seen"
+HOLD_KEY: Final = "display_hold"
 # From this many organisations on, the spotlight list is grouped by kind in smaller type with short names
 # (the Philippines has 14 signatories; one line each in the large type would run off a 1080p screen).
 DENSE_LIST_FROM: Final = 7
@@ -114,7 +119,8 @@ def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
     dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
-    return display.display_deck(dataset.organisations, view, basemap_or_none(directory), lang)
+    prepared = cache.cached_prepared_basemap(directory) if basemap_or_none(directory) is not None else None
+    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -170,20 +176,40 @@ def _render_list(view: display.Spotlight, lang: Lang) -> None:
             st.markdown(f":small[{md_escape(heading)}]  \n{md_escape(separator.join(kept))}")
 
 
-def render_spotlight(directory: str, screen: Screen, step: int, lang: Lang) -> None:
-    """One rotation: the map of the country in the spotlight beside its name and its signatories."""
+def spotlight_state(country: str, lang: Lang) -> AppState:
+    """The state whose map file is the spotlight's: its country, no arcs."""
+    return AppState(filters=Filters(countries=(country,)), view=View(lang=lang, show_arcs=False))
+
+
+def render_spotlight(
+    directory: str, screen: Screen, step: int, lang: Lang, webgl: bool | None = None
+) -> None:
+    """One rotation: the map of the country in the spotlight beside its name and its signatories.
+
+    Where the browser said it has no WebGL (`webgl` False), the map is the spotlight's static picture.
+    """
     view = display.spotlight_at(screen.spotlights, step)
     if view is None:
         st.markdown(md_escape(t("display.empty", lang)))
         return
     map_column, text_column = st.columns(list(theme.DISPLAY_SPOTLIGHT_COLUMNS), gap="large")
     with map_column:
-        st.pydeck_chart(
-            spotlight_deck(directory, lang, view.position - 1),
-            height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
-            key="display_map",
-        )
-    with text_column:
+        if webgl is False:
+            with st.container(key="display_static_map"):
+                st.caption(t("export.no_webgl", lang))
+                query = map_files.link_query(spotlight_state(view.country, lang))
+                st.image(map_files.map_file(directory, query, "png"), width="stretch", output_format="PNG")
+        else:
+            st.pydeck_chart(
+                spotlight_deck(directory, lang, view.position - 1),
+                height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
+                key="display_map",
+            )
+    _render_spotlight_text(screen, view, lang, text_column)
+
+
+def _render_spotlight_text(screen: Screen, view: display.Spotlight, lang: Lang, column: Any) -> None:
+    with column:
         with st.container(key="display_country"):
             st.title(md_escape(screen.country_names.get(view.country, view.country)), anchor=False)
         count_key = "display.spotlight.count.one" if len(view.records) == 1 else "display.spotlight.count"
@@ -202,14 +228,26 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
     over). Either way nobody has to touch the screen.
     """
     built = screen(directory, lang)
+    count = max(len(built.spotlights), 1)
+    # Outside the fragment: the probe reports once (and on a resize), not every rotation.
+    webgl = map_probe.probe("display_probe").webgl
+    # The run a report of the probe causes redraws the spotlight on screen rather than moving on.
+    # A flag in session state, not an argument: a fragment's timer runs repeat the last call's arguments.
+    st.session_state[HOLD_KEY] = (
+        PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != webgl
+    )
+    st.session_state[PROBE_SEEN_KEY] = webgl
 
     @st.fragment(run_every=timedelta(seconds=interval_s))
     def rotate() -> None:
         step = int(st.session_state.get(STEP_KEY, 0))
+        if st.session_state.pop(HOLD_KEY, False):
+            render_spotlight(directory, built, (step - 1) % count, lang, webgl)
+            return
         # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
         # and the screen moves on. An int is all a day of rotations keeps.
-        st.session_state[STEP_KEY] = (step + 1) % max(len(built.spotlights), 1)
-        render_spotlight(directory, built, step, lang)
+        st.session_state[STEP_KEY] = (step + 1) % count
+        render_spotlight(directory, built, step, lang, webgl)
 
     rotate()
 

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from functools import partial
 from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
 
-from signatories import theme, vocab
+from signatories import theme
 from signatories.dataset import Dataset
-from signatories.deck import SAME_SEAT_DECIMALS, DeckOptions, build_deck, fit_view, picked_id
 from signatories.filters import BENCHMARK_YEAR, Counts
-from signatories.i18n import Lang, label, labels, t
+from signatories.i18n import Lang, label, t
 from signatories.labels import describe
-from signatories.ui import cache, page, state
+from signatories.map.camera import MapView, Viewport, fit_view, organisation_view
+from signatories.map.deck import LAYER_ORGANISATIONS, DeckOptions, build_deck
+from signatories.map.model import LegendEntry, legend_entries
+from signatories.map.seats import arc_rows, same_seat
+from signatories.ui import cache, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import md_escape
 
@@ -23,6 +27,7 @@ KEY_MAP: Final = "map"
 KEY_TABLE: Final = "table"
 KEY_FIT: Final = "map_fit"
 KEY_REGION: Final = "map_region"
+KEY_PROBE: Final = "map_probe"
 # The ids of the table's rows as drawn, so a row picked in the browser maps back to its organisation.
 TABLE_IDS_KEY: Final = "explorer_table_ids"
 TABLE_COLUMNS: Final = (
@@ -72,6 +77,19 @@ def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
     )
 
 
+def picked_id(selection: Mapping[str, Any] | None) -> str | None:
+    """The organisation id in a Streamlit map selection event, or None when nothing is selected."""
+    if not selection:
+        return None
+    objects = (selection.get("selection") or {}).get("objects") or {}
+    picked = objects.get(LAYER_ORGANISATIONS) or []
+    if not picked:
+        return None
+    first = picked[0]
+    value = first.get("id") if isinstance(first, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
 def _map_key() -> str:
     # A new key starts the map afresh in the browser, dropping its own selection (see state.map_generation).
     return f"{KEY_MAP}_{state.map_generation()}"
@@ -86,12 +104,14 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     """Re-framing buttons, the map, its legend and attribution."""
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
+    probe = map_probe.probe(KEY_PROBE)
+    viewport = Viewport(probe.chart_width(), theme.MAP_HEIGHT_PX)
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
             key=KEY_FIT,
             on_click=state.request_camera,
-            args=(fit_view(frame),),
+            args=(fit_view(frame, viewport),),
             disabled=frame.empty,
             icon=":material/fit_screen:",
             help=t("map.fit_help", lang),
@@ -104,7 +124,13 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
             icon=":material/public:",
         )
         page.render_share(context.state)
-    camera = view.camera or cache.cached_region_view(directory)
+    map_files.render_downloads(directory, context.state)
+    camera = view.camera or _opening_camera(context, viewport)
+    if probe.webgl is False:
+        # No WebGL: the same map as a picture, with one line saying why.
+        map_files.render_static_map(directory, context.state)
+        _render_map_notes(context)
+        return
     shown_ids = frozenset(frame["id"].tolist())
     # Only a shown organisation is highlighted: a selection the filters hide must not fade the others.
     selected = view.selected if view.selected in shown_ids else ""
@@ -131,10 +157,24 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         height=theme.MAP_HEIGHT_PX,
         alt=t("map.alt", lang, count=len(frame)),
     )
+    _render_map_notes(context)
+
+
+def _opening_camera(context: PageContext, viewport: Viewport) -> MapView:
+    """The whole region at the chart's width, or the organisation the link named, with its country around."""
+    linked = state.linked_organisation()
+    organisations = context.dataset.organisations
+    if linked:
+        return organisation_view(organisations, linked, viewport)
+    return cache.cached_region_view(context.directory, viewport)
+
+
+def _render_map_notes(context: PageContext) -> None:
+    frame, lang, view = context.frame, context.lang, context.state.view
     unlocated = int(frame["lat"].isna().sum())
     if unlocated:
         st.caption(md_escape(t("map.unlocated", lang, count=unlocated)))
-    render_legend(lang)
+    render_legend(context)
     attribution = "map.attribution_online" if view.online_basemap else "map.attribution_offline"
     st.caption(t(attribution, lang))
 
@@ -146,26 +186,30 @@ def _swatch(colour: str, size_px: int, outline: str) -> str:
     )
 
 
-def legend_html(lang: Lang) -> str:
-    """Colour swatches from the theme with names from the catalog; no data goes into this HTML."""
-    names = labels("org_type", lang)
-    items = [
-        f"{_swatch(theme.ORG_TYPE_COLOURS[kind], theme.LEGEND_SWATCH_PX, theme.MARKER_OUTLINE)} "
-        f"{html.escape(names[kind])}"
-        for kind in vocab.ORG_TYPES
-    ]
-    proposer = _swatch(theme.ORG_TYPE_COLOURS["city"], theme.LEGEND_SWATCH_PX + 6, theme.PROPOSER_RING)
-    items.append(f"{proposer} {html.escape(t('map.legend_proposer', lang))}")
-    arc = (
-        f'<span style="display:inline-block;width:28px;height:3px;vertical-align:middle;'
-        f'background:linear-gradient(90deg,{theme.ARC_SOURCE_COLOUR},{theme.ARC_TARGET_COLOUR})"></span>'
-    )
-    items.append(f"{arc} {html.escape(t('map.legend_arc', lang))}")
-    tint = (
+def _legend_symbol(entry: LegendEntry) -> str:
+    if entry.symbol == "marker":
+        return _swatch(entry.colour, theme.LEGEND_SWATCH_PX, theme.MARKER_OUTLINE)
+    if entry.symbol == "proposer":
+        return _swatch(theme.ORG_TYPE_COLOURS["city"], theme.LEGEND_SWATCH_PX + 6, entry.colour)
+    if entry.symbol == "arc":
+        return (
+            f'<span style="display:inline-block;width:28px;height:3px;vertical-align:middle;'
+            f'background:linear-gradient(90deg,{theme.ARC_SOURCE_COLOUR},{theme.ARC_TARGET_COLOUR})"></span>'
+        )
+    return (
         f'<span style="display:inline-block;width:18px;height:12px;vertical-align:middle;'
-        f'background:{theme.SIGNATORY_COUNTRY_FILL};border:1px solid {theme.BORDER_LINE}"></span>'
+        f'background:{entry.colour};border:1px solid {theme.BORDER_LINE}"></span>'
     )
-    items.append(f"{tint} {html.escape(t('map.legend_country', lang))}")
+
+
+def legend_html(entries: tuple[LegendEntry, ...], lang: Lang) -> str:
+    """The model's legend with its live counts: swatches from the theme, names from the catalog and numbers;
+    no data text goes into this HTML."""
+    items = [
+        f"{_legend_symbol(entry)} "
+        f"{html.escape(t('export.legend_count', lang, label=entry.text, count=entry.count))}"
+        for entry in entries
+    ]
     spans = "".join(f'<span role="listitem" style="white-space:nowrap">{item}</span>' for item in items)
     return (
         f'<div role="list" aria-label="{html.escape(t("map.legend", lang))}" '
@@ -173,8 +217,10 @@ def legend_html(lang: Lang) -> str:
     )
 
 
-def render_legend(lang: Lang) -> None:
-    st.html(legend_html(lang))
+def render_legend(context: PageContext) -> None:
+    frame, view = context.frame, context.state.view
+    arcs = len(arc_rows(context.dataset.organisations, frame)) if view.show_arcs else 0
+    st.html(legend_html(legend_entries(frame, arcs, context.lang), context.lang))
 
 
 def _table_rows() -> list[int]:
@@ -232,16 +278,6 @@ def _field(heading: str, value: str) -> None:
     """A bold heading and its value on one line; both escaped, so data never becomes markup."""
     if value:
         st.markdown(f"**{md_escape(heading)}** {md_escape(value)}")
-
-
-def same_seat(organisations: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
-    """The other organisations at exactly this seat (the ones spread on a ring on the map)."""
-    if pd.isna(row["lat"]) or pd.isna(row["lon"]):
-        return organisations.iloc[0:0]
-    here = (
-        organisations["lat"].round(SAME_SEAT_DECIMALS) == round(float(row["lat"]), SAME_SEAT_DECIMALS)
-    ) & (organisations["lon"].round(SAME_SEAT_DECIMALS) == round(float(row["lon"]), SAME_SEAT_DECIMALS))
-    return organisations[here & (organisations["id"] != row["id"])].sort_values("id")
 
 
 def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lang: Lang) -> None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-from urllib.parse import urlencode, urlsplit
+from typing import Any, Final
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from signatories import display, theme
+from signatories import theme
 from signatories.app_state import AppState
 from signatories.dataset import Dataset
 from signatories.errors import DataError
@@ -31,6 +31,44 @@ from signatories.ui.text import md_escape
 from signatories.url_state import serialise
 
 log = logging.getLogger(__name__)
+
+# The hosted link (the QR code's, the share button's) is, in order: the environment variable, the
+# ``public_url`` secret, the address this browser is using (so a screen driven from a laptop shows the
+# laptop's address), and finally the local server. A value that is not an http(s) URL is skipped rather than
+# turned into a link that leads nowhere.
+PUBLIC_URL_ENV: Final = "SIGNATORIES_PUBLIC_URL"
+PUBLIC_URL_SECRET: Final = "public_url"
+DEFAULT_PUBLIC_URL: Final = "http://localhost:8501/"
+
+
+def is_web_url(value: object) -> bool:
+    """True for an absolute http(s) URL with a host."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def app_root(url: str, base_path: str = "") -> str:
+    """The app's root address from a page's address: the server's base path kept, page, query and fragment not."""
+    parts = urlsplit(url)
+    path = f"/{base_path.strip('/')}/" if base_path.strip("/") else "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def public_url(
+    env: Mapping[str, str], secrets: Mapping[str, object], browser_url: str | None = None, base_path: str = ""
+) -> str:
+    """The link the QR code carries: environment, then secret, then the browser's own address, then the default."""
+    candidates: Iterable[object] = (
+        env.get(PUBLIC_URL_ENV),
+        secrets.get(PUBLIC_URL_SECRET),
+        app_root(browser_url, base_path) if browser_url is not None and is_web_url(browser_url) else None,
+    )
+    for candidate in candidates:
+        if is_web_url(candidate):
+            return str(candidate).strip()
+    return DEFAULT_PUBLIC_URL
 
 
 def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
@@ -150,7 +188,7 @@ def _secrets() -> Mapping[str, object]:
 def hosted_link() -> str:
     """The dashboard's public address: env var, then secret, then this browser's address, then the default."""
     base_path = str(st.get_option("server.baseUrlPath") or "")
-    return display.public_url(os.environ, _secrets(), st.context.url, base_path)
+    return public_url(os.environ, _secrets(), st.context.url, base_path)
 
 
 def page_path() -> str:

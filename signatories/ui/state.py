@@ -27,9 +27,9 @@ import streamlit as st
 
 from signatories import vocab
 from signatories.app_state import AppState
-from signatories.deck import MapView
 from signatories.filters import YearRange
 from signatories.i18n import Lang, as_lang
+from signatories.map.camera import MapView
 from signatories.url_state import (
     LANG,
     WIDGET_PARAMS,
@@ -47,6 +47,8 @@ NOTES_KEY: Final = "app_url_notes"
 YEAR_BOUNDS_KEY: Final = "app_year_bounds"
 # Counts camera requests: Streamlit moves the map only to a view that differs from the last one sent.
 CAMERA_REQUESTS_KEY: Final = "app_camera_requests"
+# The organisation a link opened with and no camera of its own: framed until the user moves the map.
+LINKED_KEY: Final = "app_linked_organisation"
 # Counts selections made anywhere but on the map itself (see `map_generation`).
 SELECTION_CHANGES_KEY: Final = "app_selection_changes"
 
@@ -125,6 +127,7 @@ def restore(organisations: pd.DataFrame, known: Known) -> AppState:
         state, notes = parse(query_params(), known)
         st.session_state[STATE_KEY] = state
         st.session_state[NOTES_KEY] = notes
+        st.session_state[LINKED_KEY] = state.view.selected if state.view.camera is None else ""
         st.session_state[YEAR_BOUNDS_KEY] = year_bounds(organisations, state.filters.years)
     state = current()
     for key, value in widget_values(state, bounds()).items():
@@ -211,7 +214,13 @@ def current_lang() -> Lang:
 def request_camera(camera: MapView | None) -> None:
     """Button callback: frame the map on `camera` (None: the whole region), even if asked for before."""
     _store(current().with_view(camera=camera))
+    st.session_state[LINKED_KEY] = ""
     _count(CAMERA_REQUESTS_KEY)
+
+
+def linked_organisation() -> str:
+    """The organisation the opening link named, while no camera was asked for since ("" otherwise)."""
+    return str(st.session_state.get(LINKED_KEY, ""))
 
 
 def camera_requests() -> int:

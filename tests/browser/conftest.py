@@ -6,7 +6,7 @@ In CI (CI=true) a missing browser fails the run; on a developer's machine these 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -36,15 +36,33 @@ def browser_available() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser(browser_available: None) -> Iterator[object]:
+def playwright_driver(browser_available: None) -> Iterator[Any]:
+    """One Playwright per session: its sync API allows no second one while the first runs."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
-        )
-        yield launched
-        launched.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Any) -> Iterator[object]:
+    launched = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
+    )
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="session")
+def browser_without_webgl(playwright_driver: Any) -> Iterator[object]:
+    """Chromium as on a machine without a usable GPU: no WebGL context can be created."""
+    launched = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM_PATH),
+        args=[*CHROMIUM_ARGS, "--disable-webgl", "--disable-3d-apis"],
+        headless=True,
+    )
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(scope="session")

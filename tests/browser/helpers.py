@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from signatories import theme
-from signatories.deck import MapView
+from signatories.map.camera import MapView
 from tests.support.server import StreamlitServer
 
 CHART: Final = '[data-testid="stDeckGlJsonChart"]'
@@ -155,6 +155,21 @@ def colour_counts(
     return counts
 
 
+def _element_counts(element: Any, colours: Mapping[str, str], timeout_ms: int) -> dict[str, int] | None:
+    """Colour counts of a screenshot of `element`, or None when a rerun replaced it mid-shot (then retry).
+
+    The map probe's first report reruns the page once, and a rerun may mount the chart afresh.
+    """
+    from playwright.sync_api import Error
+
+    try:
+        return colour_counts(element.screenshot(timeout=timeout_ms), colours)
+    except Error as error:
+        if "not attached" in str(error):
+            return None
+        raise
+
+
 def wait_for_colours(
     page: Any,
     selector: str,
@@ -173,9 +188,10 @@ def wait_for_colours(
     deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
     element.wait_for(timeout=timeout_ms)
+    counts: dict[str, int] | None = None
     while True:
-        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
-        if all(counts[name] >= least for name in required):
+        counts = _element_counts(element, colours, timeout_ms) or counts
+        if counts is not None and all(counts[name] >= least for name in required):
             return counts
         if time.monotonic() > deadline:
             raise AssertionError(f"colours not drawn in {selector} within {timeout_ms} ms: {counts}")
@@ -188,9 +204,10 @@ def wait_for_markers(page: Any, selector: str = CHART, timeout_ms: int = LOAD_TI
     colours = marker_colours()
     deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
+    counts: dict[str, int] | None = None
     while True:
-        counts = colour_counts(element.screenshot(timeout=timeout_ms), colours)
-        if max(counts.values()) >= MARKER_PIXELS:
+        counts = _element_counts(element, colours, timeout_ms) or counts
+        if counts is not None and max(counts.values()) >= MARKER_PIXELS:
             return counts
         if time.monotonic() > deadline:
             raise AssertionError(f"no marker drawn in {selector} within {timeout_ms} ms: {counts}")
@@ -202,6 +219,19 @@ def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
     page.goto(f"{app.url}/?{query}", timeout=LOAD_TIMEOUT_MS)
     wait_for_markers(page)
     wait_until_idle(page)
+
+
+def start_view(page: Any, linked: str = "") -> MapView:
+    """The camera the explorer opens with at this page's chart width: the region, or the linked organisation."""
+    from signatories import load_dataset
+    from signatories.map.camera import Viewport, organisation_view, region_view
+
+    box = page.locator(CHART).bounding_box()
+    viewport = Viewport(box["width"], box["height"])
+    organisations = load_dataset().organisations
+    return (
+        organisation_view(organisations, linked, viewport) if linked else region_view(organisations, viewport)
+    )
 
 
 def marker_on_screen(page: Any, view: MapView, lon: float, lat: float) -> tuple[float, float]:

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
-from signatories import load_dataset
-from signatories.deck import MapView, region_view
 from tests.browser.helpers import (
     RESPONSE_TIMEOUT_MS,
     YOKOHAMA,
     marker_on_screen,
     open_explorer,
+    start_view,
     wait_until_pickable,
 )
 from tests.support.server import StreamlitServer
-
-
-@pytest.fixture(scope="module")
-def start_view() -> MapView:
-    return region_view(load_dataset().organisations)
 
 
 def selected_org(page: object) -> list[str]:
@@ -37,9 +29,9 @@ def test_offline_map_makes_no_outside_request(page: object, app: StreamlitServer
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
-def test_clicking_a_marker_opens_its_details(page: object, app: StreamlitServer, start_view: MapView) -> None:
+def test_clicking_a_marker_opens_its_details(page: object, app: StreamlitServer) -> None:
     open_explorer(page, app, "tiles=0")
-    x, y = marker_on_screen(page, start_view, *YOKOHAMA)
+    x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
     wait_until_pickable(page, x, y, "City of Yokohama")
     page.mouse.click(x, y)  # type: ignore[attr-defined]
     page.wait_for_selector(".st-key-details h3", timeout=RESPONSE_TIMEOUT_MS)  # type: ignore[attr-defined]
@@ -48,14 +40,12 @@ def test_clicking_a_marker_opens_its_details(page: object, app: StreamlitServer,
     assert selected_org(page) == ["jp-yokohama"]
 
 
-def test_tapping_a_marker_on_a_touch_screen_opens_its_details(
-    browser: object, app: StreamlitServer, start_view: MapView
-) -> None:
+def test_tapping_a_marker_on_a_touch_screen_opens_its_details(browser: object, app: StreamlitServer) -> None:
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, has_touch=True)  # type: ignore[attr-defined]
     try:
         page = context.new_page()
         open_explorer(page, app, "tiles=0&lang=ja")
-        x, y = marker_on_screen(page, start_view, *YOKOHAMA)
+        x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
         wait_until_pickable(page, x, y, "横浜市")
         page.touchscreen.tap(x, y)
         page.wait_for_selector(".st-key-details h3", timeout=RESPONSE_TIMEOUT_MS)

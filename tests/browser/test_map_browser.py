@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from signatories import load_dataset, theme
-from signatories.deck import region_view
+from signatories import theme
 from signatories.paths import DATA_DIR
 from tests.browser.helpers import (
     CHART,
@@ -27,6 +26,7 @@ from tests.browser.helpers import (
     marker_colours,
     marker_on_screen,
     open_explorer,
+    start_view,
     wait_for_colours,
     wait_until_idle,
     wait_until_pickable,
@@ -97,7 +97,7 @@ def test_a_type_filter_draws_only_that_kind(page: Any, app: StreamlitServer) -> 
 
 
 def test_hovering_a_marker_shows_its_name(map_page: Any) -> None:
-    view = region_view(load_dataset().organisations)
+    view = start_view(map_page)
     for (lon, lat), name, name_ja in (
         (BANGKOK, "Bangkok Metropolitan Administration", "バンコク都"),
         (YOKOHAMA, "City of Yokohama", "横浜市"),
@@ -115,10 +115,46 @@ def test_hovering_a_marker_shows_its_name(map_page: Any) -> None:
 def test_markers_are_drawn_where_their_seats_are(map_page: Any) -> None:
     """The proposer in Yokohama is a city marker: its colour sits under the projected seat."""
     map_page.mouse.move(5, 5)
-    view = region_view(load_dataset().organisations)
+    view = start_view(map_page)
     x, y = marker_on_screen(map_page, view, *YOKOHAMA)
     # A square a little smaller than the proposer's marker, centred on the seat.
     half = theme.PROPOSER_RADIUS_PX - 3
     clip = {"x": x - half, "y": y - half, "width": 2 * half, "height": 2 * half}
     counts = colour_counts(map_page.screenshot(clip=clip), {"city": theme.ORG_TYPE_COLOURS["city"]})
     assert counts["city"] >= half * half, counts
+
+
+# The seats a phone used to cut off, at the region's edges: (lon, lat) as in the data file.
+EDGE_SEATS = {
+    "Tbilisi": (44.83412, 41.69143),
+    "Bishkek": (74.59, 42.87),
+    "Avarua": (-159.77546, -21.2075),
+    "Apia": (-171.76666, -13.83333),
+}
+
+
+def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: StreamlitServer) -> None:
+    """The browser reports the chart's width; the region is framed for it, the Caucasus to the Cook Islands."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        open_explorer(page, app, "tiles=0&arcs=0")
+        # The probe's report reruns the page once; the map then moves to the phone's framing.
+        page.wait_for_timeout(2000)
+        wait_until_idle(page)
+        # Phone layout stacks the figures above the map: bring it into the viewport the screenshots see.
+        page.locator(CHART).scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)  # deck.gl redraws in its own animation frames
+        box = page.locator(CHART).bounding_box()
+        assert box["width"] < 400
+        view = start_view(page)
+        for seat, (lon, lat) in EDGE_SEATS.items():
+            # East of 180° on this map, as the Pacific rule draws them.
+            x, y = marker_on_screen(page, view, lon + 360 if lon < 0 else lon, lat)
+            assert box["x"] + 10 < x < box["x"] + box["width"] - 10, seat
+            assert box["y"] + 10 < y < box["y"] + box["height"] - 10, seat
+            clip = {"x": x - 4, "y": y - 4, "width": 8, "height": 8}
+            counts = colour_counts(page.screenshot(clip=clip), theme.ORG_TYPE_COLOURS)
+            assert max(counts.values()) > 0, (seat, counts)
+    finally:
+        context.close()

@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 
-from signatories import load_dataset
-from signatories.deck import region_view
 from signatories.i18n import Lang, t
 from signatories.paths import DATA_DIR
 from signatories.ui.cache import DATA_DIR_ENV
@@ -23,6 +21,7 @@ from tests.browser.helpers import (
     YOKOHAMA,
     marker_on_screen,
     open_page,
+    start_view,
     wait_for_markers,
     wait_until_idle,
     wait_until_pickable,
@@ -108,7 +107,7 @@ def test_markup_in_a_name_shows_as_text(page: Any, markup_app: StreamlitServer) 
 
     # The map's hover card: Streamlit fills the tooltip template's placeholders as text.
     wait_for_markers(page)
-    view = region_view(load_dataset().organisations)
+    view = start_view(page, linked=MARKUP_ID)
     x, y = marker_on_screen(page, view, *YOKOHAMA)
     card = wait_until_pickable(page, x, y, MARKUP)
     assert card.splitlines()[0] == MARKUP

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from signatories import theme
-from signatories.deck import MapView
+from signatories.map.camera import MapView
 from tests.browser.helpers import (
     CHART,
     EXCEPTION,

@@ -1,0 +1,74 @@
+"""A small browser component beside each map: can this browser draw WebGL, and how wide is the chart?
+
+The server cannot know either: WebGL may be switched off (venue PCs, locked-down laptops, virtual desktops,
+where Chrome no longer falls back to software), and the width decides the camera. The component creates a
+canvas, asks it for a "webgl2" then a "webgl" context, measures its own width (the column the chart fills)
+and reports both as one state value; a resize of more than a few pixels reports again. Nothing is guessed
+from the user agent. Before it reports (the page's first run) the live map is drawn at the nominal width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+import streamlit as st
+
+from signatories import theme
+
+# The width a chart is assumed to have until the browser says.
+WIDTH_STEP_PX: Final = 8
+
+_JS: Final = f"""
+export default function (component) {{
+  const {{ setStateValue, parentElement }} = component;
+  const box = parentElement.querySelector("div");
+  let webgl = false;
+  try {{
+    const canvas = document.createElement("canvas");
+    webgl = Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
+  }} catch (error) {{
+    webgl = false;
+  }}
+  let sent = -1;
+  const report = () => {{
+    const width = Math.round(box.getBoundingClientRect().width);
+    if (width > 0 && Math.abs(width - sent) >= {WIDTH_STEP_PX}) {{
+      sent = width;
+      setStateValue("probe", {{ webgl: webgl, width: width }});
+    }}
+  }};
+  report();
+  const observer = new ResizeObserver(report);
+  observer.observe(box);
+  return () => observer.disconnect();
+}}
+"""
+
+_PROBE = st.components.v2.component(
+    "map_probe",
+    html='<div style="width:100%;height:1px"></div>',
+    js=_JS,
+)
+
+
+@dataclass(frozen=True)
+class Probe:
+    webgl: bool | None  # None until the browser has reported
+    width_px: int | None
+
+    def chart_width(self) -> float:
+        return float(self.width_px) if self.width_px else float(theme.MAP_NOMINAL_WIDTH_PX)
+
+
+def probe(key: str) -> Probe:
+    """Mount the probe and read what it last reported."""
+    result: Any = _PROBE(key=key, default={"probe": None}, on_probe_change=lambda: None)
+    value = getattr(result, "probe", None)
+    if not isinstance(value, dict):
+        return Probe(None, None)
+    webgl, width = value.get("webgl"), value.get("width")
+    return Probe(
+        webgl if isinstance(webgl, bool) else None,
+        int(width) if isinstance(width, int | float) and width > 0 else None,
+    )

@@ -1,0 +1,93 @@
+"""The camera frames every shown signatory at the chart's real width: checked with our own Web Mercator."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from signatories import theme
+from signatories.map.camera import Viewport, fit_view, organisation_view, region_view
+from signatories.paths import DATA_DIR
+
+PHONE = Viewport(width_px=390 - 32, height_px=theme.MAP_HEIGHT_PX)  # a 390 px phone less Streamlit's padding
+LAPTOP = Viewport(width_px=900, height_px=theme.MAP_HEIGHT_PX)
+
+
+@pytest.fixture(scope="module")
+def csv() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "organisations.csv")
+
+
+def screen(
+    lon: float, lat: float, view_lat: float, view_lon: float, zoom: float, vp: Viewport
+) -> tuple[float, float]:
+    """Chart pixel of a point: Web Mercator written out here, 256 px tiles at zoom 1 (512 at 0)."""
+    lon = lon + 360 if lon < -30 else lon  # the Pacific east of 180°, as the map draws it
+    size = 512 * 2**zoom
+
+    def y(latitude: float) -> float:
+        return (1 - math.asinh(math.tan(math.radians(latitude))) / math.pi) / 2 * size
+
+    return (lon - view_lon) / 360 * size + vp.width_px / 2, y(lat) - y(view_lat) + vp.height_px / 2
+
+
+def assert_inside(frame: pd.DataFrame, view: object, vp: Viewport, margin: float) -> None:
+    for lon, lat, seat in zip(frame["lon"], frame["lat"], frame["seat"], strict=True):
+        x, y = screen(lon, lat, view.latitude, view.longitude, view.zoom, vp)  # type: ignore[attr-defined]
+        assert margin <= x <= vp.width_px - margin, (seat, x)
+        assert margin <= y <= vp.height_px - margin, (seat, y)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_whole_region_keeps_every_seat_and_room_for_its_label(csv: pd.DataFrame, viewport: Viewport) -> None:
+    view = region_view(csv, viewport)
+    # Tbilisi, Baku, Yerevan, Bishkek, Malé, Apia and Avarua were cut off on a phone: half a label of room.
+    assert_inside(csv, view, viewport, margin=30)
+
+
+def test_georgia_alone_on_a_phone_shows_its_markers_at_country_zoom(csv: pd.DataFrame) -> None:
+    georgia = csv[csv["country"] == "GE"]
+    view = fit_view(georgia, PHONE)
+    assert_inside(georgia, view, PHONE, margin=30)
+    assert view.zoom <= theme.FIT_MAX_ZOOM
+    # At that zoom the chart spans several degrees around Tbilisi: the country and its neighbours.
+    degrees_wide = PHONE.width_px / (512 * 2**view.zoom) * 360
+    assert degrees_wide > 6
+
+
+def test_a_one_city_country_is_not_a_blank_field(csv: pd.DataFrame) -> None:
+    one_city = csv[csv["country"] == "MN"]
+    view = fit_view(one_city, LAPTOP)
+    assert view.zoom == theme.FIT_MAX_ZOOM
+    assert_inside(one_city, view, LAPTOP, margin=30)
+    x, _ = screen(
+        float(one_city["lon"].iloc[0]),
+        float(one_city["lat"].iloc[0]),
+        view.latitude,
+        view.longitude,
+        view.zoom,
+        LAPTOP,
+    )
+    assert abs(x - LAPTOP.width_px / 2) < 1
+
+
+def test_a_linked_organisation_is_framed(csv: pd.DataFrame) -> None:
+    tbilisi = csv[csv["id"] == "ge-tbilisi"]
+    view = organisation_view(csv, "ge-tbilisi", PHONE)
+    assert_inside(tbilisi, view, PHONE, margin=30)
+    assert view.zoom == theme.FIT_MAX_ZOOM
+
+
+def test_an_unknown_linked_organisation_shows_the_region(csv: pd.DataFrame) -> None:
+    assert organisation_view(csv, "zz-nowhere", PHONE) == region_view(csv, PHONE)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_view_never_shows_past_the_worlds_edge(csv: pd.DataFrame, viewport: Viewport) -> None:
+    """deck.gl refuses such a view (it zooms and moves it); the camera must be the one drawn."""
+    view = region_view(csv, viewport)
+    _, top = screen(0.0, 85.05112878, view.latitude, view.longitude, view.zoom, viewport)
+    _, bottom = screen(0.0, -85.05112878, view.latitude, view.longitude, view.zoom, viewport)
+    assert top <= 0.01 and bottom >= viewport.height_px - 0.01
