@@ -146,3 +146,16 @@ DISPLAY_LINK: Final = "#8AB4F8"
 STATIC_SEA: Final = "#F7FAFC"
 STATIC_LABEL_HALO: Final = "#FFFFFF"
 STATIC_MUTED_TEXT: Final = "#4A5866"
+
+# Phones: below this width Streamlit stacks columns and the page's phone rules apply.
+PHONE_MAX_WIDTH_PX: Final = 640
+# The explorer's map on a phone: most of a 740-844 px first screen under a short title and one or two lines
+# of figures, leaving a strip of page below it for the thumb to scroll with.
+PHONE_MAP_HEIGHT_PX: Final = 440
+PHONE_TITLE_REM: Final = 1.6
+PHONE_METRIC_VALUE_REM: Final = 1.2
+PHONE_METRIC_LABEL_REM: Final = 0.75
+PHONE_TOP_PADDING_REM: Final = 3.25
+PHONE_BUTTON_TEXT_REM: Final = 0.85
+# After a tap on a phone, the details card's top is brought to this fraction of the screen's height.
+PHONE_DETAILS_AT: Final = 0.55

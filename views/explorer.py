@@ -16,7 +16,7 @@ def main() -> None:
         st.caption(t("map.no_outlines", lang))
 
     map_column, details_column = st.columns([3, 1], gap="medium")
-    with map_column:
+    with map_column, st.container(key="explorer_map"):
         explorer.render_map(context, basemap)
     with details_column:
         explorer.render_details(dataset, context.state.view.selected, frozenset(frame["id"].tolist()), lang)

@@ -31,6 +31,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{year}年以前である機関の割合：{count}機関。",
     },
     "explorer.table_heading": {"en": "Organisations shown ({count})", "ja": "表示中の機関（{count}）"},
+    "explorer.table_keyboard": {
+        "en": "Tick a row to open its details. With the keyboard: Tab into the table, arrows to move, "
+        "Shift+Space to open the row's organisation.",
+        "ja": "行にチェックを入れると詳細を表示します。キーボードでは、Tabで表に移動し、矢印キーで移動、"
+        "Shift+スペースでその行の機関を開きます。",
+    },
     "explorer.nothing_matches": {
         "en": "No organisation matches the filters. Change or reset them in the sidebar.",
         "ja": "フィルターに合う機関がありません。サイドバーでフィルターを変更するか、リセットしてください。",

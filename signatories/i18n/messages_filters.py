@@ -1,6 +1,7 @@
 """Messages whose keys start with `filters.`: the sidebar filters, and the notes on a shared link's parameters that could not be used."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "filters.open_language": {"en": "Language", "ja": "言語"},
     "filters.heading": {"en": "Filters", "ja": "フィルター"},
     "filters.heading_active": {"en": "Filters ({count} active)", "ja": "フィルター（{count}件適用中）"},
     "filters.search": {"en": "Search", "ja": "検索"},

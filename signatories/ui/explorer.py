@@ -21,7 +21,7 @@ from signatories.map.model import LegendEntry, legend_entries
 from signatories.map.seats import arc_rows, same_seat
 from signatories.ui import cache, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
-from signatories.ui.text import md_escape
+from signatories.ui.text import js_literal, md_escape
 
 KEY_MAP: Final = "map"
 KEY_TABLE: Final = "table"
@@ -45,36 +45,44 @@ TABLE_COLUMNS: Final = (
 
 def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
     total = dataset.total
-    columns = st.columns(5)
-    columns[0].metric(
-        t("explorer.metric_organisations", lang),
-        t("explorer.metric_of", lang, shown=counts.organisations, total=total),
-    )
-    columns[1].metric(
-        t("explorer.metric_countries", lang),
-        t(
-            "explorer.metric_of",
-            lang,
-            shown=counts.countries,
-            total=dataset.organisations["country"].nunique(),
-        ),
-    )
-    columns[2].metric(
-        t("explorer.metric_local", lang), counts.local_bodies, help=t("explorer.metric_local_help", lang)
-    )
-    columns[3].metric(
-        t("explorer.metric_national", lang),
-        counts.national_bodies,
-        help=t("explorer.metric_national_help", lang, other=counts.other_bodies),
-    )
     share = counts.benchmark_share
-    columns[4].metric(
-        t("explorer.metric_benchmark", lang, year=BENCHMARK_YEAR),
-        "—" if share is None else f"{share:.0%}",
-        help=t(
-            "explorer.metric_benchmark_help", lang, year=BENCHMARK_YEAR, count=counts.with_benchmark_target
-        ),
-    )
+    countries_total = dataset.organisations["country"].nunique()
+    # A wrapping row rather than columns: Streamlit stacks columns one per line below 640 px, which put
+    # five large figures between a phone's title and its map; a row wraps to one or two compact lines.
+    with st.container(horizontal=True, key="explorer_metrics", gap="medium"):
+        st.metric(
+            t("explorer.metric_organisations", lang),
+            t("explorer.metric_of", lang, shown=counts.organisations, total=total),
+            width="content",
+        )
+        st.metric(
+            t("explorer.metric_countries", lang),
+            t("explorer.metric_of", lang, shown=counts.countries, total=countries_total),
+            width="content",
+        )
+        st.metric(
+            t("explorer.metric_local", lang),
+            counts.local_bodies,
+            help=t("explorer.metric_local_help", lang),
+            width="content",
+        )
+        st.metric(
+            t("explorer.metric_national", lang),
+            counts.national_bodies,
+            help=t("explorer.metric_national_help", lang, other=counts.other_bodies),
+            width="content",
+        )
+        st.metric(
+            t("explorer.metric_benchmark", lang, year=BENCHMARK_YEAR),
+            "—" if share is None else f"{share:.0%}",
+            help=t(
+                "explorer.metric_benchmark_help",
+                lang,
+                year=BENCHMARK_YEAR,
+                count=counts.with_benchmark_target,
+            ),
+            width="content",
+        )
 
 
 def picked_id(selection: Mapping[str, Any] | None) -> str | None:
@@ -105,7 +113,7 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
     probe = map_probe.probe(KEY_PROBE)
-    viewport = Viewport(probe.chart_width(), theme.MAP_HEIGHT_PX)
+    viewport = Viewport(probe.chart_width(), map_height_px(probe.chart_width()))
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
@@ -124,7 +132,6 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
             icon=":material/public:",
         )
         page.render_share(context.state)
-    map_files.render_downloads(directory, context.state)
     camera = view.camera or _opening_camera(context, viewport)
     if probe.webgl is False:
         # No WebGL: the same map as a picture, with one line saying why.
@@ -154,10 +161,15 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         on_select=partial(_on_map_select, key),
         selection_mode="single-object",
         key=key,
-        height=theme.MAP_HEIGHT_PX,
+        height=int(viewport.height_px),
         alt=t("map.alt", lang, count=len(frame)),
     )
     _render_map_notes(context)
+
+
+def map_height_px(chart_width_px: float) -> int:
+    """The map's height: lower on a phone, so that it fits the first screen under the title and figures."""
+    return theme.PHONE_MAP_HEIGHT_PX if chart_width_px < theme.PHONE_MAX_WIDTH_PX else theme.MAP_HEIGHT_PX
 
 
 def _opening_camera(context: PageContext, viewport: Viewport) -> MapView:
@@ -177,6 +189,8 @@ def _render_map_notes(context: PageContext) -> None:
     render_legend(context)
     attribution = "map.attribution_online" if view.online_basemap else "map.attribution_offline"
     st.caption(t(attribution, lang))
+    # Below the map, not above it: on a phone the map then starts right under its controls.
+    map_files.render_downloads(context.directory, context.state)
 
 
 def _swatch(colour: str, size_px: int, outline: str) -> str:
@@ -246,12 +260,14 @@ def render_table(context: PageContext) -> None:
     text = cache.cached_descriptions(context.directory, lang).loc[frame.index]
     ids = list(text["id"])
     st.session_state[TABLE_IDS_KEY] = ids
+    narrow = map_probe.last_report(KEY_PROBE).chart_width() < theme.PHONE_MAX_WIDTH_PX
     selected = context.state.view.selected
     ticked = [ids.index(selected)] if selected in ids else []
     if _table_rows() != ticked:
         # The organisation selected on the map (or anywhere) is the ticked row.
         st.session_state[KEY_TABLE] = {"selection": {"rows": ticked, "columns": []}}
     column = st.column_config
+    st.caption(t("explorer.table_keyboard", lang))
     st.dataframe(
         text[list(TABLE_COLUMNS)],
         hide_index=True,
@@ -259,7 +275,8 @@ def render_table(context: PageContext) -> None:
         on_select=_on_table_select,
         selection_mode="single-row",
         column_config={
-            "name": column.TextColumn(t("details.name", lang), pinned=True),
+            # Pinned, the long names filled a phone's width and hid every other column.
+            "name": column.TextColumn(t("details.name", lang), pinned=not narrow, width="medium"),
             "name_other": column.TextColumn(t("details.name_other", lang)),
             "type": column.TextColumn(t("details.type", lang)),
             "country": column.TextColumn(t("details.country", lang)),
@@ -280,6 +297,31 @@ def _field(heading: str, value: str) -> None:
         st.markdown(f"**{md_escape(heading)}** {md_escape(value)}")
 
 
+# On a phone the details come under the map, its legend and its files: after a tap the page scrolls so the
+# card's top sits low on the screen, the map's lower part still above it. The id makes the script new (and
+# so run) only when the selection changes, not on every rerun.
+_SCROLL_TO_DETAILS = """<script>
+const selected = %s;
+setTimeout(() => {
+  const card = document.querySelector(".st-key-details");
+  if (!card || window.innerWidth > %d) return;
+  // Streamlit scrolls its main area, not the document: find the element that scrolls.
+  let area = card.parentElement;
+  while (area && !(area.scrollHeight > area.clientHeight && /auto|scroll/.test(getComputedStyle(area).overflowY))) {
+    area = area.parentElement;
+  }
+  if (!area) return;
+  const offset = card.getBoundingClientRect().top - area.getBoundingClientRect().top;
+  area.scrollTo({top: Math.max(area.scrollTop + offset - window.innerHeight * %s, 0), behavior: "smooth"});
+}, 200);
+</script>"""
+
+
+def _bring_into_view_on_a_phone(org_id: str) -> None:
+    script = _SCROLL_TO_DETAILS % (js_literal(org_id), theme.PHONE_MAX_WIDTH_PX, theme.PHONE_DETAILS_AT)
+    st.html(script, unsafe_allow_javascript=True)
+
+
 def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lang: Lang) -> None:
     """The panel for `org_id`; a hint to click a marker when nothing (known) is selected."""
     organisations = dataset.organisations
@@ -292,6 +334,7 @@ def render_details(dataset: Dataset, org_id: str, shown_ids: frozenset[str], lan
     text = describe(match, dataset.countries, lang).iloc[0]
 
     with st.container(border=True, key="details"):
+        _bring_into_view_on_a_phone(org_id)
         st.header(md_escape(text["name"]), anchor=False)
         if text["name_other"] and text["name_other"] != text["name"]:
             st.text(text["name_other"])

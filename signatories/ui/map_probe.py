@@ -64,7 +64,17 @@ class Probe:
 def probe(key: str) -> Probe:
     """Mount the probe and read what it last reported."""
     result: Any = _PROBE(key=key, default={"probe": None}, on_probe_change=lambda: None)
-    value = getattr(result, "probe", None)
+    return _parse(getattr(result, "probe", None))
+
+
+def last_report(key: str) -> Probe:
+    """What the probe mounted under `key` last reported, read without mounting it again (for other parts of
+    the page that follow the chart's width)."""
+    state: Any = st.session_state.get(key)
+    return _parse(getattr(state, "probe", None) if state is not None else None)
+
+
+def _parse(value: object) -> Probe:
     if not isinstance(value, dict):
         return Probe(None, None)
     webgl, width = value.get("webgl"), value.get("width")

@@ -7,7 +7,6 @@ below it reads a data directory, the URL or a file again.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Iterable, Mapping
@@ -27,7 +26,7 @@ from signatories.errors import DataError
 from signatories.filters import apply_filters
 from signatories.i18n import Lang, t
 from signatories.ui import cache, sidebar, state
-from signatories.ui.text import md_escape
+from signatories.ui.text import js_literal, md_escape
 from signatories.url_state import serialise
 
 log = logging.getLogger(__name__)
@@ -111,16 +110,62 @@ class PageContext:
 
 
 def _stylesheet() -> str:
-    """What every page changes in Streamlit's look: only text colours, for contrast (theme constants only)."""
+    """What every page changes in Streamlit's look (theme constants only): caption contrast, and on a phone
+    a short title, compact figures, the map filling most of the first screen, a tooltip that cannot run
+    off the screen, and a visible label on the button that opens the filters."""
     return f"""<style>
 [data-testid="stCaptionContainer"] {{ color: {theme.CAPTION_TEXT}; opacity: 1; }}
+[data-testid="stExpandSidebarButton"][data-label]::after {{
+  content: attr(data-label); margin-left: 0.35rem; font-size: 0.9rem; white-space: nowrap;
+}}
+@media (max-width: {theme.PHONE_MAX_WIDTH_PX}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: {theme.PHONE_TOP_PADDING_REM}rem; }}
+  [data-testid="stMainBlockContainer"] h1 {{ font-size: {theme.PHONE_TITLE_REM}rem; padding-bottom: 0; }}
+  .st-key-page_intro {{ display: none; }}
+  .st-key-explorer_metrics [data-testid="stMetricValue"] {{ font-size: {theme.PHONE_METRIC_VALUE_REM}rem; }}
+  .st-key-explorer_metrics [data-testid="stMetricLabel"] p {{ font-size: {theme.PHONE_METRIC_LABEL_REM}rem; }}
+  .st-key-explorer_metrics {{ row-gap: 0.25rem; }}
+  .st-key-map_controls {{ gap: 0.4rem; }}
+  .st-key-map_controls button {{ min-height: 2.25rem; padding: 0.2rem 0.6rem; }}
+  .st-key-map_controls button p {{ font-size: {theme.PHONE_BUTTON_TEXT_REM}rem; }}
+  .st-key-explorer_map .deck-tooltip {{
+    transform: none !important; left: 0.5rem !important; top: 0.5rem !important;
+    max-width: calc(100% - 1rem); white-space: normal;
+  }}
+}}
 </style>"""
 
 
-def render_page_setup(lang: Lang) -> None:
+# Streamlit's button that opens a collapsed sidebar shows only "»". The script names it (for screen
+# readers and as visible text) with what it opens; React may draw the button again, so it is watched.
+_SIDEBAR_BUTTON_SCRIPT = """<script>
+(() => {
+  const label = %s;
+  window.__signatoriesFiltersLabel = label;
+  const apply = () => {
+    const button = document.querySelector('[data-testid="stExpandSidebarButton"]');
+    if (button && button.dataset.label !== window.__signatoriesFiltersLabel) {
+      button.dataset.label = window.__signatoriesFiltersLabel;
+      button.setAttribute("aria-label", window.__signatoriesFiltersLabel);
+      button.setAttribute("title", window.__signatoriesFiltersLabel);
+    }
+  };
+  apply();
+  if (!window.__signatoriesFiltersObserver) {
+    window.__signatoriesFiltersObserver = new MutationObserver(apply);
+    window.__signatoriesFiltersObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
+
+def render_page_setup(lang: Lang, sidebar_label: str = "") -> None:
     """The page's language on its <html> element (Streamlit always serves lang="en", so screen readers
-    would speak Japanese with English rules and browsers offer to translate), and the shared stylesheet."""
-    script = f"<script>document.documentElement.lang = {json.dumps(lang)};</script>"
+    would speak Japanese with English rules and browsers offer to translate), the shared stylesheet, and
+    the name of the button that opens the sidebar."""
+    script = f"<script>document.documentElement.lang = {js_literal(lang)};</script>"
+    if sidebar_label:
+        script += _SIDEBAR_BUTTON_SCRIPT % js_literal(sidebar_label)
     st.html(_stylesheet() + script, unsafe_allow_javascript=True)
 
 
@@ -131,15 +176,19 @@ def open_page(title_key: str, intro_key: str, *, filters: bool = True) -> PageCo
     dataset, directory = dataset_or_stop(state.current_lang())
     current = state.restore(dataset.organisations, cache.cached_known_values(directory))
     lang = current.lang
-    render_page_setup(lang)
+    active = current.filters.active_count
+    # The sidebar holds the filters, or on a page without them only the language switch.
+    sidebar_label = sidebar.filters_heading(lang, active) if filters else t("filters.open_language", lang)
+    render_page_setup(lang, sidebar_label)
     sidebar.render_language(lang)
     if filters:
         countries = cache.cached_country_options(directory, lang)
-        sidebar.render_filters(lang, countries, current.filters.active_count)
+        sidebar.render_filters(lang, countries, active)
     # Widgets and buttons report through callbacks, which ran before this script: the state is final.
     state.save(current)
     st.title(t(title_key, lang), anchor=False)
-    st.caption(t(intro_key, lang))
+    with st.container(key="page_intro"):
+        st.caption(t(intro_key, lang))
     render_data_status(dataset, lang)
     render_url_notes(lang)
     frame = apply_filters(

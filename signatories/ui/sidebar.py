@@ -32,6 +32,11 @@ def _bound(param: str) -> _Bound:
     return {"key": key, "on_change": state.widget_changed, "args": (key,)}
 
 
+def filters_heading(lang: Lang, active: int) -> str:
+    """ "Filters", or "Filters (2 active)": the sidebar's heading and the name of the button that opens it."""
+    return t("filters.heading_active", lang, count=active) if active else t("filters.heading", lang)
+
+
 def render_language(lang: Lang) -> None:
     """The English / 日本語 switch; every other label follows it on the next run."""
     st.sidebar.radio(
@@ -46,8 +51,7 @@ def render_language(lang: Lang) -> None:
 def render_filters(lang: Lang, countries: dict[str, str], active: int) -> None:
     """Draw the filter and map widgets in the sidebar."""
     sidebar = st.sidebar
-    heading = t("filters.heading_active", lang, count=active) if active else t("filters.heading", lang)
-    sidebar.header(heading)
+    sidebar.header(filters_heading(lang, active))
     sidebar.text_input(
         t("filters.search", lang),
         max_chars=MAX_VALUE_CHARS,
