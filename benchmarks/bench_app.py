@@ -1,7 +1,8 @@
 """Benchmark of the dashboard (`make bench`): one table, every figure measured in this run beside its target.
 
 1. First drawn map in the browser: from `page.goto` until the chart has a canvas and a screenshot of it
-   shows marker pixels, this app (explorer, `?tiles=0`) against benchmarks/minimal_app.py (a plain
+   shows marker pixels, this app (explorer, its default
+   offline basemap) against benchmarks/minimal_app.py (a plain
    st.pydeck_chart of the same points), navigations alternating between the two on two servers running
    side by side, each in a fresh browser context (cold cache); median of each, and their ratio.
 2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: a real
@@ -13,7 +14,7 @@
 4. Server memory: RSS of the `streamlit run` process (VmRSS in /proc/PID/status) after a warm-up, after 500
    filter-change reruns over the websocket, and after 10 concurrent browser sessions changing filters.
 
-Nothing leaves the machine: servers listen on 127.0.0.1 and the map is opened without online tiles.
+Nothing leaves the machine: servers listen on 127.0.0.1 and the map opens with its default offline basemap.
 
     .venv/bin/python -m benchmarks.bench_app [--navigations 5] [--reruns 500] [--sessions 10]
 """
@@ -91,7 +92,7 @@ async def first_map_race(
 ) -> dict[str, list[float]]:
     from playwright.async_api import async_playwright
 
-    targets = {"app": f"{app.url}/?tiles=0", "minimal": f"{minimal.url}/"}
+    targets = {"app": f"{app.url}/", "minimal": f"{minimal.url}/"}
     times: dict[str, list[float]] = {"app": [], "minimal": []}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(

@@ -134,7 +134,7 @@ class DeckOptions:
     lang: Lang = "en"
     view: MapView = field(default_factory=theme_view)
     show_arcs: bool = True
-    online_basemap: bool = True
+    online_basemap: bool = False
     selected: str = ""
 
 

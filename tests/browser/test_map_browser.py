@@ -50,7 +50,7 @@ def map_page(browser: Any, app: StreamlitServer) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
     page.errors = watch_errors(page)
-    open_explorer(page, app, "tiles=0&arcs=0")
+    open_explorer(page, app, "arcs=0")
     yield page
     context.close()
 
@@ -83,7 +83,7 @@ def test_every_kind_of_organisation_is_drawn_in_its_colour(
 def test_a_type_filter_draws_only_that_kind(page: Any, app: StreamlitServer) -> None:
     """The control: the same map with every marker but the one company's switched off."""
     errors = watch_errors(page)
-    page.goto(f"{app.url}/?tiles=0&arcs=0&type=company", timeout=LOAD_TIMEOUT_MS)
+    page.goto(f"{app.url}/?arcs=0&type=company", timeout=LOAD_TIMEOUT_MS)
     wait_until_idle(page)
     counts = wait_for_colours(page, CHART, {**marker_colours(), **LAND}, require=["company", "land"])
     # Antialiased coasts and borders blend into a few pixels near some colour; a marker is ~150 pixels.
@@ -138,7 +138,7 @@ def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: Strea
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        open_explorer(page, app, "tiles=0&arcs=0")
+        open_explorer(page, app, "arcs=0")
         # The probe's report reruns the page once; the map then moves to the phone's framing.
         page.wait_for_timeout(2000)
         wait_until_idle(page)
