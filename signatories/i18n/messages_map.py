@@ -47,7 +47,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "同じ所在地の機関は小さな円周上に並べて表示しています。",
     },
     "map.tooltip_type": {"en": "Type: ", "ja": "種類："},
-    "map.tooltip_place": {"en": "Seat: ", "ja": "所在地："},
     "map.tooltip_target": {"en": "Target: ", "ja": "目標："},
-    "map.tooltip_precision": {"en": "Location: ", "ja": "位置の精度："},
 }
