@@ -151,7 +151,7 @@ def rerun_milliseconds(
 
 def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
     """Bytes of the explorer's deck JSON for every organisation shown, the point count, and bytes per layer."""
-    from signatories import load_dataset
+    from signatories import load_dataset, theme
     from signatories.map.camera import region_view
     from signatories.map.deck import DeckOptions, build_deck, prepare_basemap
     from signatories.map.outlines import drawing_basemap
@@ -159,7 +159,7 @@ def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
 
     dataset = load_dataset(directory)
     organisations = dataset.organisations
-    basemap = prepare_basemap(drawing_basemap(directory / BORDERS_FILE))
+    basemap = prepare_basemap(drawing_basemap(directory / BORDERS_FILE, theme.REGION_BASEMAP_SIMPLIFY_DEG))
     options = DeckOptions(view=region_view(organisations), online_basemap=False, show_arcs=True)
     text = build_deck(organisations, organisations, dataset.countries, basemap, options).to_json()
     layers = {

@@ -455,3 +455,45 @@ def test_a_repeated_view_request_still_moves_the_camera() -> None:
 )
 def test_picked_id(event: dict[str, Any] | None, expected: str | None) -> None:
     assert picked_id(event) == expected
+
+
+def test_thinning_keeps_shared_borders_shared() -> None:
+    # Two countries along a winding border from (0, 0) to (0, 10), its bends wider than the tolerance.
+    # The west ring starts at a corner of its own, the east one on the border and runs the other way:
+    # thinned ring by ring, the two sides of the border would keep different points.
+    border = [
+        (round(0.6 * math.sin(step / 7) + 0.3 * math.sin(step / 3), 2), step / 10) for step in range(101)
+    ]
+    west = [(-5.0, 0.0), *border, (-5.0, 10.0), (-5.0, 0.0)]
+    east = [*border[::-1], (5.0, 0.0), (5.0, 10.0), border[-1]]
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"iso_a2": code},
+                "geometry": {"type": "Polygon", "coordinates": [[list(point) for point in ring]]},
+            }
+            for code, ring in (("AA", west), ("BB", east))
+        ],
+    }
+    thin = simplify_basemap(geojson, tolerance=0.2)
+    rings = [feature["geometry"]["coordinates"][0][0] for feature in thin["features"]]
+    west_border = {tuple(point) for point in rings[0] if abs(point[0]) < 2}
+    east_border = {tuple(point) for point in rings[1] if abs(point[0]) < 2}
+    assert west_border == east_border, "no gap or overlap between the two countries"
+    assert len(west_border) < len(border) / 5
+
+
+def test_region_outlines_keep_the_island_signatories(raw_basemap: dict[str, Any]) -> None:
+    thin = simplify_basemap(raw_basemap, theme.REGION_BASEMAP_SIMPLIFY_DEG)
+    rings = {
+        feature["properties"]["iso_a2"]: [
+            ring for polygon in feature["geometry"]["coordinates"] for ring in polygon
+        ]
+        for feature in thin["features"]
+    }
+    for code in ("MV", "CK", "WS"):
+        assert rings[code] and all(len(ring) >= 4 for ring in rings[code]), code
+    # East of Papua New Guinea, not at the world's western edge.
+    assert min(point[0] for ring in rings["CK"] + rings["WS"] for point in ring) > 180
