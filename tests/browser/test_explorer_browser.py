@@ -34,7 +34,7 @@ def test_clicking_a_marker_opens_its_details(page: object, app: StreamlitServer)
     x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
     wait_until_pickable(page, x, y, "City of Yokohama")
     page.mouse.click(x, y)  # type: ignore[attr-defined]
-    page.wait_for_selector(".st-key-details h3", timeout=RESPONSE_TIMEOUT_MS)  # type: ignore[attr-defined]
+    page.wait_for_selector(".st-key-details h2", timeout=RESPONSE_TIMEOUT_MS)  # type: ignore[attr-defined]
     assert "City of Yokohama" in page.locator(".st-key-details").inner_text()  # type: ignore[attr-defined]
     page.wait_for_function("() => location.search.includes('org=')", timeout=RESPONSE_TIMEOUT_MS)  # type: ignore[attr-defined]
     assert selected_org(page) == ["jp-yokohama"]
@@ -48,7 +48,7 @@ def test_tapping_a_marker_on_a_touch_screen_opens_its_details(browser: object, a
         x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
         wait_until_pickable(page, x, y, "横浜市")
         page.touchscreen.tap(x, y)
-        page.wait_for_selector(".st-key-details h3", timeout=RESPONSE_TIMEOUT_MS)
+        page.wait_for_selector(".st-key-details h2", timeout=RESPONSE_TIMEOUT_MS)
         assert "横浜市" in page.locator(".st-key-details").inner_text()
     finally:
         context.close()

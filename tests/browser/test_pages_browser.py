@@ -100,7 +100,7 @@ def test_markup_in_a_name_shows_as_text(page: Any, markup_app: StreamlitServer) 
 
     # The details panel of the organisation, opened by the link.
     open_page(page, markup_app, f"/?org={MARKUP_ID}")
-    heading = page.locator(".st-key-details h3").first
+    heading = page.locator(".st-key-details h2").first
     heading.wait_for(timeout=LOAD_TIMEOUT_MS)
     assert heading.inner_text() == MARKUP
     assert_markup_is_text(page)
