@@ -32,7 +32,7 @@ from tests.support.server import StreamlitServer, running_server
 
 # Each page's path, and what shows it has finished drawing beyond its first heading.
 PAGES: dict[str, tuple[str, str]] = {
-    "explorer": ("/", CHART),
+    "explorer": ("/?", CHART),
     "coverage": ("/coverage?", '[data-testid="stVegaLiteChart"]'),
     "data": ("/data?", '[data-testid="stDataFrame"]'),
     # A long interval: the spotlight stays put while the page is checked.
