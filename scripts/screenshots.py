@@ -7,7 +7,7 @@ conference display at 1920 x 1080 in both languages.
 
     .venv/bin/python -m scripts.screenshots [--chromium /usr/bin/chromium] [--out docs/screenshots]
 
-Runs offline: the map is opened with the online tiles switched off (`tiles=0`), so what is drawn is
+Runs offline: the map opens with its default offline basemap (no `tiles=1`), so what is drawn is
 exactly what a venue without internet sees.
 """
 
@@ -50,8 +50,8 @@ class Shot:
 
 
 SHOTS = (
-    Shot("explorer-en", "/?tiles=0", CHART, DESKTOP),
-    Shot("explorer-ja", "/?lang=ja&tiles=0", CHART, DESKTOP),
+    Shot("explorer-en", "/", CHART, DESKTOP),
+    Shot("explorer-ja", "/?lang=ja", CHART, DESKTOP),
     Shot("coverage-en", "/coverage", '[data-testid="stVegaLiteChart"]', DESKTOP),
     Shot("data-en", "/data", '[data-testid="stDataFrame"]', DESKTOP),
     Shot("about-en", "/about", ".st-key-about_facts", DESKTOP),

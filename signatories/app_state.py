@@ -16,7 +16,9 @@ class View:
     lang: Lang = DEFAULT_LANG
     selected: str = ""  # the organisation whose details are open
     show_arcs: bool = True
-    online_basemap: bool = True
+    # Off unless asked for: Carto's tiles mean every visitor's browser talks to a third party, and offline
+    # a failed request on every load.
+    online_basemap: bool = False
     camera: MapView | None = None  # None: the whole region, framed from the data
 
 

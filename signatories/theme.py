@@ -121,7 +121,11 @@ MAP_NOMINAL_WIDTH_PX: Final = 720  # the map column beside the sidebar and detai
 VIEW_NUDGE: Final = 1e-6
 LEGEND_SWATCH_PX: Final = 12
 # Country outlines are thinned to this many degrees (~3 km) for drawing: under a pixel up to zoom 3.
+# The display's country views and the map files (2420 px wide) draw these.
 BASEMAP_SIMPLIFY_DEG: Final = 0.03
+# The explorer's outlines, for the region view it opens at (zoom ~2, ~0.16 degrees a pixel): about a pixel
+# there, the JSON a third of the above; zoomed in to a country, coasts are drawn a few pixels off.
+REGION_BASEMAP_SIMPLIFY_DEG: Final = 0.2
 
 # Display screen map (signatories.map.deck.DISPLAY_STYLE): the spotlight's organisations large and outlined,
 # every other signatory small and dimmed, so the room sees both the country and the whole network.

@@ -249,10 +249,10 @@ def test_url_round_trip(csv: pd.DataFrame) -> None:
     at.slider(key="filter_years").set_range(2040, 2050)
     at.text_input(key="filter_query").input("a")
     at.toggle(key="map_arcs").set_value(False)
-    at.toggle(key="map_tiles").set_value(False)
+    at.toggle(key="map_tiles").set_value(True)
     rerun(at)
     params = dict(at.query_params)
-    assert params["lang"] == "ja" and params["arcs"] == "0" and params["tiles"] == "0"
+    assert params["lang"] == "ja" and params["arcs"] == "0" and params["tiles"] == "1"
 
     again = run(**params)
     for key in ("filter_countries", "filter_types"):
@@ -390,14 +390,16 @@ def test_samoa_and_the_cook_islands_are_east_of_papua_new_guinea(csv: pd.DataFra
 def test_arcs_and_tiles_switch(csv: pd.DataFrame) -> None:
     at = run()
     assert layer(at, "arcs") is not None
-    assert deck(at)["mapProvider"] == "carto"
-    at.toggle(key="map_arcs").set_value(False)
-    at.toggle(key="map_tiles").set_value(False)
-    rerun(at)
-    assert layer(at, "arcs") is None
+    # Offline by default: no request to a third party unless the visitor asks for the tiles.
     assert deck(at).get("mapProvider") is None
     assert "cartocdn" not in at.get("deck_gl_json_chart")[0].proto.json
     assert any("Natural Earth" in caption.value and "CARTO" not in caption.value for caption in at.caption)
+    at.toggle(key="map_arcs").set_value(False)
+    at.toggle(key="map_tiles").set_value(True)
+    rerun(at)
+    assert layer(at, "arcs") is None
+    assert deck(at)["mapProvider"] == "carto"
+    assert any("CARTO" in caption.value for caption in at.caption)
 
 
 def test_the_view_stays_put_when_filters_change_and_fits_on_request() -> None:

@@ -213,6 +213,17 @@ def test_unknown_language_and_organisation() -> None:
     assert reasons(notes) == [UNKNOWN_VALUE, UNKNOWN_VALUE]
 
 
+def test_the_map_opens_offline_and_tiles_1_asks_for_carto() -> None:
+    assert AppState().view.online_basemap is False
+    online, notes = parse({"tiles": ["1"]}, KNOWN)
+    assert online.view.online_basemap is True and notes == []
+    assert serialise(online) == {"tiles": ["1"]}
+    # A link written when the tiles were on by default said `tiles=0`: it still opens offline, quietly.
+    offline, notes = parse({"tiles": ["0"]}, KNOWN)
+    assert offline == AppState() and notes == []
+    assert serialise(offline) == {}
+
+
 def test_switches_take_only_one_and_zero() -> None:
     state, notes = parse({"arcs": ["yes"], "tiles": ["0"]}, KNOWN)
     assert (state.view.show_arcs, state.view.online_basemap) == (True, False)

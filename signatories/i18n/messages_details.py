@@ -36,5 +36,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "details.confidence": {"en": "Confidence in the record", "ja": "記録の確度"},
     "details.same_seat": {"en": "Also at this seat", "ja": "同じ所在地の機関"},
     "details.close": {"en": "Close", "ja": "閉じる"},
-    "details.list_separator": {"en": ", ", "ja": "、"},
 }

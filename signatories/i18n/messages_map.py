@@ -9,9 +9,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "map.online_tiles": {"en": "Online street map (CARTO)", "ja": "オンライン地図（CARTO）"},
     "map.online_tiles_help": {
-        "en": "Street-map tiles loaded by your browser from CARTO. Switch off without internet: "
-        "the country outlines are built in and always shown.",
-        "ja": "ブラウザーが CARTO から読み込む地図タイルです。インターネットがない場所ではオフにしてください。"
+        "en": "Street-map tiles your browser loads from CARTO, a third party; off by default. "
+        "The country outlines are built in and always shown.",
+        "ja": "ブラウザーが第三者の CARTO から読み込む地図タイルです（既定ではオフ）。"
         "国境線は内蔵のため常に表示されます。",
     },
     "map.fit": {"en": "Fit to selection", "ja": "表示中の機関に合わせる"},
@@ -47,7 +47,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "同じ所在地の機関は小さな円周上に並べて表示しています。",
     },
     "map.tooltip_type": {"en": "Type: ", "ja": "種類："},
-    "map.tooltip_place": {"en": "Seat: ", "ja": "所在地："},
     "map.tooltip_target": {"en": "Target: ", "ja": "目標："},
-    "map.tooltip_precision": {"en": "Location: ", "ja": "位置の精度："},
 }

@@ -28,8 +28,8 @@ from pydeck.bindings.json_tools import default_serialize
 
 from signatories import theme
 from signatories.borders import pacific_longitudes
-from signatories.i18n import Lang, t
-from signatories.labels import describe
+from signatories.i18n import Lang, label, t
+from signatories.labels import describe, target_years
 from signatories.map.camera import MapView, Viewport, fit_view, theme_view
 from signatories.map.model import marker_look
 from signatories.map.seats import EXPLORER_LABELS, LabelStyle, arc_rows, draw_positions, seat_rows
@@ -134,7 +134,7 @@ class DeckOptions:
     lang: Lang = "en"
     view: MapView = field(default_factory=theme_view)
     show_arcs: bool = True
-    online_basemap: bool = True
+    online_basemap: bool = False
     selected: str = ""
 
 
@@ -143,8 +143,10 @@ KEY_POSITION: Final = "p"
 KEY_COLOUR: Final = "c"
 KEY_VISIBLE: Final = "v"
 KEY_KIND: Final = "k"
-# The tooltip's fields: name, other-language name, type, seat and country, target line, precision, coordinates.
-TOOLTIP_KEYS: Final = ("n", "o", "t", "s", "g", "q", "x")
+# The hover card's fields: name in the page's language, type, effective target year. The rest (other
+# name, seat, basis, status, precision, coordinates) is in the details panel a click or tap opens: it
+# would cost every point its bytes on every rerun, and a hover card is no use on a touch screen.
+TOOLTIP_KEYS: Final = ("n", "t", "y")
 # A marker's kind, a sum of flags: its outline and radius follow from it in the layer's accessors, so the
 # per-point outline colour, width and radius (the same for all but a few markers) are not sent for each.
 KIND_PROPOSER: Final = 1
@@ -187,27 +189,15 @@ def marker_records(organisations: pd.DataFrame, countries: pd.DataFrame, lang: L
     located = organisations.loc[order]
     text = describe(located, countries, lang)
     palette = {kind: theme.hex_to_rgb(colour) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
-    separator = t("details.list_separator", lang)
-    has_target = located["target_year"].notna().tolist()
-    # "Carbon neutrality by 2050, In policy document, National target"; just "No target found" otherwise.
-    targets = [
-        separator.join((target, status, basis)) if with_year else target
-        for target, status, basis, with_year in zip(
-            text["target"].tolist(), text["status"].tolist(), text["basis"].tolist(), has_target, strict=True
-        )
-    ]
-    lats, lons = _rounded(located["lat"]), _rounded(located["lon"])
+    # "by 2050", "2050年まで"; "No target found" without a year.
+    years = target_years(located, lang).where(located["target_year"].notna(), label("basis", "none", lang))
     columns = zip(
         _rounded(positions["draw_lon"]),
         _rounded(positions["draw_lat"]),
         [list(palette.get(kind, (0, 0, 0))) for kind in located["org_type"].tolist()],
         text["name"].tolist(),
-        text["name_other"].tolist(),
         text["type"].tolist(),
-        [f"{seat}{separator}{country}" for seat, country in zip(text["seat"], text["country"], strict=True)],
-        targets,
-        text["precision"].tolist(),
-        [f"{lat}, {lon}" for lat, lon in zip(lats, lons, strict=True)],
+        years.tolist(),
         strict=True,
     )
     records = tuple(
@@ -343,13 +333,9 @@ def country_features(
 
 def tooltip(lang: Lang) -> dict[str, Any]:
     """The hover card: localised headings around `{field}` placeholders Streamlit fills in as text."""
-    name, other, kind, place, target, precision, coordinates = (f"{{{key}}}" for key in TOOLTIP_KEYS)
+    name, kind, year = (f"{{{key}}}" for key in TOOLTIP_KEYS)
     template = (
-        f"<b>{name}</b><br/>{other}<br/>"
-        f"{t('map.tooltip_type', lang)}{kind}<br/>"
-        f"{t('map.tooltip_place', lang)}{place}<br/>"
-        f"{t('map.tooltip_target', lang)}{target}<br/>"
-        f"{t('map.tooltip_precision', lang)}{precision} ({coordinates})"
+        f"<b>{name}</b><br/>{t('map.tooltip_type', lang)}{kind}<br/>{t('map.tooltip_target', lang)}{year}"
     )
     return {"html": template, "style": TOOLTIP_STYLE}
 

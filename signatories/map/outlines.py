@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -13,22 +14,24 @@ from signatories.borders import load_borders, pacific_view
 # Outline vertices keep 2 decimals (~1 km), the 1:50m source's scale.
 BASEMAP_DECIMALS: Final = 2
 
+Position = tuple[float, float]
 
-def _simplify_line(points: list[list[float]], tolerance: float) -> list[list[float]]:
+
+def _simplify_line(points: Sequence[Position], tolerance: float) -> list[Position]:
     """Douglas-Peucker: drop points closer than `tolerance` (degrees) to the line their neighbours span."""
     if len(points) < 3:
-        return points
+        return list(points)
     keep = [False] * len(points)
     keep[0] = keep[-1] = True
     stack = [(0, len(points) - 1)]
     while stack:
         first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first][:2], points[last][:2]
+        (x1, y1), (x2, y2) = points[first], points[last]
         dx, dy = x2 - x1, y2 - y1
         length = math.hypot(dx, dy)
         farthest, distance = first, -1.0
         for index in range(first + 1, last):
-            x, y = points[index][:2]
+            x, y = points[index]
             # Distance to the chord, or to its end point when the ring closes on itself (length 0).
             gap = abs(dy * x - dx * y + x2 * y1 - y2 * x1) / length if length else math.hypot(x - x1, y - y1)
             if gap > distance:
@@ -39,18 +42,68 @@ def _simplify_line(points: list[list[float]], tolerance: float) -> list[list[flo
     return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
-def _simplify_polygon(rings: list[list[list[float]]], tolerance: float) -> list[list[list[float]]]:
-    simplified = []
+def _shared_border_ends(rings: list[list[Position]]) -> set[Position]:
+    """The vertices where a border shared by two outlines begins or ends (TopoJSON's arc junctions).
+
+    A vertex inside a shared border has the same two neighbours in every ring that holds it; where the
+    neighbours differ, the border forks. Keeping these fixed and thinning each stretch between them
+    once, the same way for both countries, leaves no gaps or overlaps along a land border.
+    """
+    neighbours: dict[Position, set[frozenset[Position]]] = {}
     for ring in rings:
-        points = [[round(x, BASEMAP_DECIMALS), round(y, BASEMAP_DECIMALS)] for x, y, *_ in ring]
+        open_ring = ring[:-1]
+        for index, point in enumerate(open_ring):
+            pair = frozenset((open_ring[index - 1], open_ring[(index + 1) % len(open_ring)]))
+            neighbours.setdefault(point, set()).add(pair)
+    return {point for point, pairs in neighbours.items() if len(pairs) > 1}
+
+
+class _Thinner:
+    """Douglas-Peucker over every ring of a basemap, each shared border thinned once for both sides."""
+
+    def __init__(self, rings: list[list[Position]], tolerance: float) -> None:
+        self.tolerance = tolerance
+        self.fixed = _shared_border_ends(rings)
+        self.stretches: dict[tuple[Position, ...], list[Position]] = {}
+
+    def stretch(self, points: list[Position]) -> list[Position]:
+        """One stretch between fixed vertices, thinned the same whichever way a ring runs along it."""
+        forward = tuple(points)
+        backward = forward[::-1]
+        key = min(forward, backward)
+        if key not in self.stretches:
+            self.stretches[key] = _simplify_line(key, self.tolerance)
+        thin = self.stretches[key]
+        return thin if key == forward else thin[::-1]
+
+    def ring(self, ring: list[Position]) -> list[Position]:
+        cuts = [index for index, point in enumerate(ring[:-1]) if point in self.fixed]
+        if not cuts:
+            return _simplify_line(ring, self.tolerance)
+        # Start at a fixed vertex, then thin stretch by stretch up to the next one.
+        start = cuts[0]
+        rotated = ring[start:-1] + ring[:start] + [ring[start]]
+        cuts = [index - start if index >= start else index - start + len(ring) - 1 for index in cuts]
+        cuts.append(len(rotated) - 1)
+        thin: list[Position] = [rotated[0]]
+        for first, last in itertools.pairwise(cuts):
+            thin.extend(self.stretch(rotated[first : last + 1])[1:])
+        return thin
+
+
+def _rounded_ring(ring: list[list[float]]) -> list[Position]:
+    return [(round(x, BASEMAP_DECIMALS), round(y, BASEMAP_DECIMALS)) for x, y, *_ in ring]
+
+
+def _small_ring(points: list[Position], tolerance: float) -> list[Position]:
+    """An island smaller than the tolerance, thinned as far as it keeps a shape (three corners and its
+    closing point) instead of vanishing: atoll states (Maldives, Cook Islands) are signatories."""
+    while tolerance > 10**-BASEMAP_DECIMALS:
+        tolerance /= 2
         thin = _simplify_line(points, tolerance)
-        # A ring needs three corners and its closing point. An island smaller than the tolerance keeps
-        # its full outline instead of vanishing: atoll states (Maldives, Cook Islands) are signatories.
         if len(thin) >= 4:
-            simplified.append(thin)
-        elif len(points) >= 4:
-            simplified.append(points)
-    return simplified
+            return thin
+    return points
 
 
 def simplify_basemap(
@@ -61,7 +114,7 @@ def simplify_basemap(
     Keeps each feature's `iso_a2` only. Coasts and borders move by up to `tolerance`: invisible at the
     region view, a few pixels at city zoom, where the online tiles give the detail.
     """
-    features = []
+    outlines: list[tuple[str, list[list[list[Position]]]]] = []
     for feature in geojson.get("features", []):
         geometry = feature.get("geometry") or {}
         kind = geometry.get("type")
@@ -71,9 +124,24 @@ def simplify_basemap(
             polygons = geometry.get("coordinates") or []
         else:
             continue
-        kept = [rings for rings in (_simplify_polygon(polygon, tolerance) for polygon in polygons) if rings]
+        code = str((feature.get("properties") or {}).get("iso_a2", ""))
+        outlines.append((code, [[_rounded_ring(ring) for ring in polygon] for polygon in polygons]))
+    thinner = _Thinner(
+        [ring for _, polygons in outlines for polygon in polygons for ring in polygon], tolerance
+    )
+    features = []
+    for code, polygons in outlines:
+        kept = []
+        for polygon in polygons:
+            rings = []
+            for ring in polygon:
+                if len(ring) < 4:
+                    continue
+                thin = thinner.ring(ring)
+                rings.append(thin if len(thin) >= 4 else _small_ring(ring, tolerance))
+            if rings:
+                kept.append([[list(point) for point in ring] for ring in rings])
         if kept:
-            code = (feature.get("properties") or {}).get("iso_a2", "")
             features.append(
                 {
                     "type": "Feature",
@@ -84,6 +152,6 @@ def simplify_basemap(
     return {"type": "FeatureCollection", "features": features}
 
 
-def drawing_basemap(path: Path) -> dict[str, Any]:
-    """The outline file at `path` as the map draws it: in Pacific longitudes, thinned."""
-    return simplify_basemap(pacific_view(load_borders(path).geojson))
+def drawing_basemap(path: Path, tolerance: float = theme.BASEMAP_SIMPLIFY_DEG) -> dict[str, Any]:
+    """The outline file at `path` as the map draws it: in Pacific longitudes, thinned to `tolerance`."""
+    return simplify_basemap(pacific_view(load_borders(path).geojson), tolerance)

@@ -7,6 +7,7 @@ from typing import Any, Final
 import pandas as pd
 import streamlit as st
 
+from signatories import theme
 from signatories.dataset import Dataset, load_dataset
 from signatories.filters import search_haystack
 from signatories.i18n import Lang
@@ -79,6 +80,15 @@ def cached_prepared_basemap(directory: str) -> PreparedBasemap | None:
     """The outlines with each geometry serialised once, for the deck JSON of every rerun."""
     basemap = cached_basemap(directory)
     return None if basemap is None else prepare_basemap(basemap)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_region_basemap(directory: str) -> PreparedBasemap | None:
+    """The explorer's outlines: thinned for the region view it opens at, serialised once."""
+    path = Path(directory) / BORDERS_FILE
+    if not path.exists():
+        return None
+    return prepare_basemap(drawing_basemap(path, theme.REGION_BASEMAP_SIMPLIFY_DEG))
 
 
 @st.cache_resource(show_spinner=False)

@@ -153,7 +153,7 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         selected=selected,
     )
     # The dataset's static parts (marker records, serialised outlines) are cached per directory.
-    prepared = cache.cached_prepared_basemap(directory) if basemap is not None else None
+    prepared = cache.cached_region_basemap(directory) if basemap is not None else None
     markers = cache.cached_markers(directory, lang)
     deck = build_deck(dataset.organisations, frame, dataset.countries, prepared, options, markers=markers)
     st.pydeck_chart(

@@ -24,13 +24,13 @@ def test_offline_map_makes_no_outside_request(page: object, app: StreamlitServer
     page.on(  # type: ignore[attr-defined]
         "request", lambda request: outside.append(request.url) if "127.0.0.1" not in request.url else None
     )
-    open_explorer(page, app, "tiles=0")
+    open_explorer(page, app, "")
     assert outside == []
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
 def test_clicking_a_marker_opens_its_details(page: object, app: StreamlitServer) -> None:
-    open_explorer(page, app, "tiles=0")
+    open_explorer(page, app, "")
     x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
     wait_until_pickable(page, x, y, "City of Yokohama")
     page.mouse.click(x, y)  # type: ignore[attr-defined]
@@ -44,7 +44,7 @@ def test_tapping_a_marker_on_a_touch_screen_opens_its_details(browser: object, a
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, has_touch=True)  # type: ignore[attr-defined]
     try:
         page = context.new_page()
-        open_explorer(page, app, "tiles=0&lang=ja")
+        open_explorer(page, app, "lang=ja")
         x, y = marker_on_screen(page, start_view(page), *YOKOHAMA)
         wait_until_pickable(page, x, y, "横浜市")
         page.touchscreen.tap(x, y)

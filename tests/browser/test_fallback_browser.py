@@ -51,7 +51,7 @@ def test_this_browser_really_has_no_webgl(page_without_webgl: Any, app: Streamli
 def test_explorer_without_webgl_shows_the_static_map_and_says_why(
     page_without_webgl: Any, app: StreamlitServer, lang: Lang
 ) -> None:
-    open_page(page_without_webgl, app, f"/?tiles=0&lang={lang}")
+    open_page(page_without_webgl, app, f"/?lang={lang}")
     image = page_without_webgl.locator(STATIC_MAP)
     image.wait_for(timeout=LOAD_TIMEOUT_MS)
     counts = wait_for_colours(page_without_webgl, STATIC_MAP, CITY)
@@ -74,7 +74,7 @@ def test_display_without_webgl_shows_the_static_map_and_says_why(
 
 
 def test_a_browser_with_webgl_still_gets_the_live_map(page: Any, app: StreamlitServer) -> None:
-    open_page(page, app, "/?tiles=0")
+    open_page(page, app, "/")
     wait_for_markers(page)
     assert page.locator(STATIC_MAP).count() == 0
     assert t("export.no_webgl", "en") not in page.locator("body").inner_text()

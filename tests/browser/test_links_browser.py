@@ -28,7 +28,7 @@ COUNTRIES = ("JP", "TH", "PH", "ID")
 TYPES = ("city", "province_state")
 YEARS = (2030, 2050)
 LINK = (
-    "/?lang=ja&tiles=0&arcs=0"
+    "/?lang=ja&arcs=0"
     + "".join(f"&country={code}" for code in COUNTRIES)
     + "".join(f"&type={kind}" for kind in TYPES)
     + f"&year={YEARS[0]}-{YEARS[1]}"

@@ -32,7 +32,7 @@ from tests.support.server import StreamlitServer, running_server
 
 # Each page's path, and what shows it has finished drawing beyond its first heading.
 PAGES: dict[str, tuple[str, str]] = {
-    "explorer": ("/?tiles=0", CHART),
+    "explorer": ("/?", CHART),
     "coverage": ("/coverage?", '[data-testid="stVegaLiteChart"]'),
     "data": ("/data?", '[data-testid="stDataFrame"]'),
     # A long interval: the spotlight stays put while the page is checked.
@@ -99,7 +99,7 @@ def test_markup_in_a_name_shows_as_text(page: Any, markup_app: StreamlitServer) 
     page.on("request", lambda request: requested.append(request.url))
 
     # The details panel of the organisation, opened by the link.
-    open_page(page, markup_app, f"/?tiles=0&org={MARKUP_ID}")
+    open_page(page, markup_app, f"/?org={MARKUP_ID}")
     heading = page.locator(".st-key-details h2").first
     heading.wait_for(timeout=LOAD_TIMEOUT_MS)
     assert heading.inner_text() == MARKUP

@@ -98,7 +98,7 @@ ILOILO = (122.56444, 10.69694)
 
 
 def test_a_tap_shows_the_details_and_the_hover_card_stays_on_screen(phone: Any, app: StreamlitServer) -> None:
-    open_explorer_on(phone, app, "country=PH&tiles=0&view=10.7,122.6,8")
+    open_explorer_on(phone, app, "country=PH&view=10.7,122.6,8")
     x, y = marker_on_screen(phone, CLOSE_VIEW, *ILOILO)
     wait_until_pickable(phone, x, y, "Iloilo")
     card = phone.locator(TOOLTIP).first.bounding_box()

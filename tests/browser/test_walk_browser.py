@@ -35,7 +35,7 @@ from tests.explorer_expected import DATA, read_organisations
 from tests.support.server import StreamlitServer
 
 NAV = '[data-testid="stSidebarNav"] a'
-START = "/?country=PH&type=city&tiles=0"
+START = "/?country=PH&type=city"
 SENTENCES = '[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p'
 # Where each page says how many organisations it shows (the about page counts none).
 COUNT_SELECTORS = {
@@ -98,7 +98,7 @@ def test_filters_survive_every_page_and_a_language_switch(
         page.goto(f"{app.url}{START}", timeout=LOAD_TIMEOUT_MS)
         wait_for_markers(page)
         wait_until_idle(page)
-        expected = {"country": {"PH"}, "type": {"city"}, "tiles": {"0"}}
+        expected = {"country": {"PH"}, "type": {"city"}}
         check(page, "/", expected, len(cities), total)
 
         for name, path in (
@@ -191,7 +191,7 @@ def click_iloilo_and_check(page: Any) -> None:
 def test_picking_on_the_map_then_in_the_table_highlights_one_organisation(
     page: Any, app: StreamlitServer, organisations: pd.DataFrame
 ) -> None:
-    page.goto(f"{app.url}/?country=PH&tiles=0&arcs=0&view=10.5,123.2,7", timeout=LOAD_TIMEOUT_MS)
+    page.goto(f"{app.url}/?country=PH&arcs=0&view=10.5,123.2,7", timeout=LOAD_TIMEOUT_MS)
     wait_for_markers(page)
     wait_until_idle(page)
 

@@ -109,7 +109,7 @@ def reconnect_seconds(page: Any, since_ms: float, timeout_ms: float) -> float:
 DISPLAY_VIEWPORT: Final = {"width": 1920, "height": 1080}
 VIEWER_VIEWPORT: Final = {"width": 1280, "height": 800}
 VIEWER_QUERIES: Final = tuple(
-    f"tiles=0&arcs=0&q={query}" for query in ("Bangkok", "city", "Japan", "Manila", "Seoul")
+    f"arcs=0&q={query}" for query in ("Bangkok", "city", "Japan", "Manila", "Seoul")
 )
 
 
