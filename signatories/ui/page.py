@@ -128,6 +128,7 @@ def _stylesheet() -> str:
   .st-key-map_controls {{ gap: 0.4rem; }}
   .st-key-map_controls button {{ min-height: 2.25rem; padding: 0.2rem 0.6rem; }}
   .st-key-map_controls button p {{ font-size: {theme.PHONE_BUTTON_TEXT_REM}rem; }}
+  .st-key-explorer_map [data-testid="stDeckGlJsonChart"] * {{ touch-action: pan-y !important; }}
   .st-key-explorer_map .deck-tooltip {{
     transform: none !important; left: 0.5rem !important; top: 0.5rem !important;
     max-width: calc(100% - 1rem); white-space: normal;

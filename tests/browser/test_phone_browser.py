@@ -136,3 +136,51 @@ def test_the_keyboard_alone_opens_any_organisation(page: Any, app: StreamlitServ
     # The fourth Philippine row in the data's order: Baguio (after DHSUD, DOST and TIEZA).
     assert "org=ph-baguio" in page.url
     assert "City Government of Baguio" in page.locator(".st-key-details").inner_text()
+
+
+SCROLL_AREA_JS = """() => {
+  let area = document.querySelector('.st-key-explorer_map');
+  while (area && !(area.scrollHeight > area.clientHeight && /auto|scroll/.test(getComputedStyle(area).overflowY))) {
+    area = area.parentElement;
+  }
+  return area ? area.scrollTop : -1;
+}"""
+
+
+def swipe(page: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A one-finger swipe, as the phone's touch screen sends it (Playwright itself only taps)."""
+    session = page.context.new_cdp_session(page)
+    steps = 10
+    session.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]}
+    )
+    for step in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * step / steps
+        y = start[1] + (end[1] - start[1]) * step / steps
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+        page.wait_for_timeout(30)
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(1000)
+
+
+def test_a_vertical_swipe_on_the_map_scrolls_the_page_and_a_sideways_one_pans_the_map(
+    phone: Any, app: StreamlitServer
+) -> None:
+    open_explorer_on(phone, app, "lang=en")
+    box = phone.locator(CHART).bounding_box()
+    middle_x, top, bottom = (
+        box["x"] + box["width"] / 2,
+        box["y"] + box["height"] * 0.2,
+        box["y"] + box["height"] * 0.8,
+    )
+    before = phone.evaluate(SCROLL_AREA_JS)
+    swipe(phone, (middle_x, bottom), (middle_x, top))
+    scrolled = phone.evaluate(SCROLL_AREA_JS)
+    assert scrolled > before, (before, scrolled)
+
+    box = phone.locator(CHART).bounding_box()
+    middle_y = box["y"] + box["height"] / 2
+    map_before = phone.locator(CHART).screenshot()
+    swipe(phone, (box["x"] + box["width"] * 0.8, middle_y), (box["x"] + box["width"] * 0.2, middle_y))
+    assert phone.evaluate(SCROLL_AREA_JS) == scrolled
+    assert phone.locator(CHART).screenshot() != map_before  # the map moved under the finger
