@@ -114,6 +114,7 @@ DISPLAY_SMALL_FONT: Final = _screen(2.1, 12)  # secondary lines (kinds, credits)
 DISPLAY_LINK_FONT: Final = _screen(2.3, 13)  # the printed address under "scan": 3 cm tall on a 55-inch screen
 DISPLAY_LIST_GAP: Final = _screen(0.8, 3)
 DISPLAY_SCREEN_MAP_HEIGHT: Final = _screen(65, 200)  # what the heading, counters and credits leave
+DISPLAY_STATIC_MAP_HEIGHT: Final = _screen(55, 180)  # the picture shown without WebGL, under its caption
 DISPLAY_KIND_TEXT: Final = "#B8C2CC"
 DISPLAY_TIGHT_LINE_HEIGHT: Final = 1.1  # large numbers and the country's name
 DISPLAY_LIST_LINE_HEIGHT: Final = 1.25

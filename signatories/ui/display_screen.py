@@ -110,7 +110,10 @@ def stylesheet() -> str:
 .st-key-display_map_box [data-testid="stDeckGlJsonChart"] > div {{
   height: {theme.DISPLAY_SCREEN_MAP_HEIGHT.css()} !important; flex: 0 0 auto !important;
 }}
-.st-key-display_static_map img {{ max-height: {theme.DISPLAY_SCREEN_MAP_HEIGHT.css()}; object-fit: contain; }}
+/* Without WebGL: the picture under its one-line caption, in the same height as the live map. */
+.st-key-display_static_map img {{
+  max-height: {theme.DISPLAY_STATIC_MAP_HEIGHT.css()}; width: auto !important; max-width: 100%; object-fit: contain;
+}}
 /* A rerunning fragment fades its old elements; on a screen that is a flicker every rotation. */
 [data-stale="true"] {{ opacity: 1 !important; transition: none !important; }}
 /* A phone: the headline and the link to the map, in the phone's width; the screen's map and QR code are
