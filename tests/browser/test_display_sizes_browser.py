@@ -38,6 +38,13 @@ SCREENS = [
     pytest.param(1080, 1920, "ja", id="portrait-1080x1920-ja"),
 ]
 PHONES = [pytest.param(390, 844, "en", id="390x844"), pytest.param(360, 740, "ja", id="360x740-ja")]
+# The page opened at each size: (width, height, language, is a phone).
+ON_SCREENS = pytest.mark.parametrize(
+    "opened", [(*p.values, False) for p in SCREENS], ids=[p.id for p in SCREENS], indirect=True
+)
+ON_PHONES = pytest.mark.parametrize(
+    "opened", [(*p.values, True) for p in PHONES], ids=[p.id for p in PHONES], indirect=True
+)
 
 # Everything that could scroll or be cut, measured in the page.
 _LAYOUT_JS = """() => {
@@ -87,6 +94,15 @@ def opened(browser: Any, server: StreamlitServer, request: pytest.FixtureRequest
         context.close()
 
 
+def screen_lang(page: Any) -> str:
+    return "ja" if "lang=ja" in page.url else "en"
+
+
+def screen_height(width: int, height: int) -> float:
+    """The height the stylesheet sizes from: the viewport's, or a 16:9 screen's of the same width if less."""
+    return min(height, width * 9 / 16)
+
+
 def inside(box: list[float], width: int, height: int) -> bool:
     left, top, right, bottom = box
     return left >= 0 and top >= 0 and right <= width + 0.5 and bottom <= height + 0.5
@@ -110,9 +126,7 @@ def test_luminance_of_known_colours() -> None:
     assert contrast("rgb(36, 79, 180)", "rgb(14, 17, 23)") == pytest.approx(2.5, abs=0.1)
 
 
-@pytest.mark.parametrize(
-    "opened", [(*p.values, False) for p in SCREENS], ids=[p.id for p in SCREENS], indirect=True
-)
+@ON_SCREENS
 def test_the_screen_fits_without_scrolling_or_cutting(opened: Any) -> None:
     layout = opened.evaluate(_LAYOUT_JS)
     width, height = layout["width"], layout["height"]
@@ -126,18 +140,16 @@ def test_the_screen_fits_without_scrolling_or_cutting(opened: Any) -> None:
     assert inside(layout["footer"], width, height), layout["footer"]
     assert layout["items"] and all(inside(item, width, height) for item in layout["items"])
     # The map fills most of the screen's height, not a fixed strip.
-    assert layout["map"][3] - layout["map"][1] >= 0.5 * min(height, width * 9 / 16)
+    assert layout["map"][3] - layout["map"][1] >= 0.5 * screen_height(width, height)
 
 
-@pytest.mark.parametrize(
-    "opened", [(*p.values, False) for p in SCREENS], ids=[p.id for p in SCREENS], indirect=True
-)
+@ON_SCREENS
 def test_the_qr_code_scans_to_the_machines_network_address_in_the_screens_language(
     opened: Any, server: StreamlitServer
 ) -> None:
     import zxingcpp  # the decoder, from requirements-dev.txt
 
-    lang = "ja" if "lang=ja" in opened.url else "en"
+    lang = screen_lang(opened)
     opened.wait_for_function(
         "(s) => { const i = document.querySelector(s); return i && i.complete && i.naturalWidth > 0; }",
         arg=QR_IMAGE,
@@ -150,14 +162,12 @@ def test_the_qr_code_scans_to_the_machines_network_address_in_the_screens_langua
     assert host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127.")
     # The QR code grows with the screen: a fifth of a 16:9 screen's height or so, never a thumbnail.
     side = opened.locator(QR_IMAGE).bounding_box()["width"]
-    assert side >= 0.15 * min(opened.viewport_size["height"], opened.viewport_size["width"] * 9 / 16)
+    assert side >= 0.15 * screen_height(opened.viewport_size["width"], opened.viewport_size["height"])
 
 
-@pytest.mark.parametrize(
-    "opened", [(*p.values, False) for p in SCREENS], ids=[p.id for p in SCREENS], indirect=True
-)
+@ON_SCREENS
 def test_the_printed_address_is_the_link_and_readable(opened: Any, server: StreamlitServer) -> None:
-    lang = "ja" if "lang=ja" in opened.url else "en"
+    lang = screen_lang(opened)
     link = opened.locator(QR_LINK)
     assert link.inner_text() == screen_link(server, lang)
     colour = link.evaluate("(e) => getComputedStyle(e).color")
@@ -165,16 +175,14 @@ def test_the_printed_address_is_the_link_and_readable(opened: Any, server: Strea
     assert contrast(colour, ground) >= MIN_CONTRAST
     # From two metres: at least 2 % of the screen's height (about 1.3 cm on a 27-inch screen).
     font_px = float(link.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)"))
-    assert font_px >= 0.02 * min(opened.viewport_size["height"], opened.viewport_size["width"] * 9 / 16)
+    assert font_px >= 0.02 * screen_height(opened.viewport_size["width"], opened.viewport_size["height"])
 
 
-@pytest.mark.parametrize(
-    "opened", [(*p.values, True) for p in PHONES], ids=[p.id for p in PHONES], indirect=True
-)
+@ON_PHONES
 def test_a_phone_gets_the_headline_and_the_link_without_sideways_scrolling(
     opened: Any, server: StreamlitServer
 ) -> None:
-    lang = "ja" if "lang=ja" in opened.url else "en"
+    lang = screen_lang(opened)
     layout = opened.evaluate(_LAYOUT_JS)
     assert layout["documentWidth"] <= layout["width"]
     assert layout["cut"] == []
