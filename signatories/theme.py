@@ -92,6 +92,10 @@ class ScreenSize:
     def css(self) -> str:
         return f"max({self.min_px}px, min({self.vh}vh, {self.vw}vw))"
 
+    def px(self, viewport_width: float, viewport_height: float) -> float:
+        """What `css()` comes to in a viewport of this size."""
+        return max(self.min_px, min(self.vh * viewport_height / 100, self.vw * viewport_width / 100))
+
 
 def _screen(vh: float, min_px: float) -> ScreenSize:
     """A share of a 16:9 screen's height, with the same length as a share of its width as the cap."""
@@ -121,6 +125,9 @@ DISPLAY_LIST_LINE_HEIGHT: Final = 1.25
 # Relative widths: four counters and the QR code with its caption; the map and the spotlight's text.
 DISPLAY_HEADLINE_COLUMNS: Final = (1, 1, 1, 1, 2.2)
 DISPLAY_SPOTLIGHT_COLUMNS: Final = (3, 2)
+DISPLAY_COLUMN_GAP_PX: Final = 64  # Streamlit's gap="large" between the map and the spotlight's text
+# The map's size is rounded to this step before framing: screens of nearly one size share one camera.
+DISPLAY_MAP_SIZE_STEP_PX: Final = 32
 # Until the stylesheet sizes it from the screen: the map's height in pixels that Streamlit asks for.
 DISPLAY_SCREEN_MAP_HEIGHT_PX: Final = 680
 # Against burn-in: the whole page drifts this far and back, slowly enough that nobody sees it move.

@@ -326,3 +326,26 @@ def test_a_missing_public_link_is_logged_once(
     assert len(lines) == 1
     assert page.PUBLIC_URL_ENV in lines[0]
     assert "127.0.0.1" not in lines[0]
+
+
+def test_screen_sizes_follow_the_height_of_a_landscape_screen_and_the_width_of_a_portrait_one() -> None:
+    size = theme.ScreenSize(vh=10, vw=5.625, min_px=20)
+    assert size.css() == "max(20px, min(10vh, 5.625vw))"
+    assert size.px(1920, 1080) == pytest.approx(108)
+    assert size.px(1080, 1920) == pytest.approx(60.75)  # a portrait totem: the width decides
+    assert size.px(320, 180) == 20  # never below the floor
+
+
+def test_the_display_map_is_framed_for_its_size_on_the_screen() -> None:
+    from signatories.map.deck import DISPLAY_VIEWPORT
+    from signatories.ui import display_screen
+    from signatories.ui.map_probe import Probe
+
+    assert display_screen.map_viewport(Probe(True, 1200)) == DISPLAY_VIEWPORT  # before the browser reports
+    small = display_screen.map_viewport(Probe(True, 1274, (1280, 720)))
+    large = display_screen.map_viewport(Probe(True, 3834, (3840, 2160)))
+    # Measured in Chromium: the map is 718 x 468 px at 1280 x 720 and 2226 x 1404 px at 3840 x 2160.
+    assert abs(small.width_px - 718) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(small.height_px - 468) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(large.width_px - 2226) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(large.height_px - 1404) <= theme.DISPLAY_MAP_SIZE_STEP_PX

@@ -24,6 +24,7 @@ from signatories.filters import Filters, summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
 from signatories.map import deck
+from signatories.map.camera import Viewport
 from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
@@ -41,6 +42,8 @@ WORD_JOINER: Final = "\u2060"
 UNBROKEN_NAME_CHARS: Final = 24
 # More countries than the declaration has (20); bounds the per-spotlight map cache.
 MAX_SPOTLIGHTS: Final = 64
+# Screens of different sizes served at once (each framed for its own map size); bounds that cache too.
+SCREEN_SIZES: Final = 4
 
 _HIDDEN_CHROME: Final = (
     '[data-testid="stHeader"]',
@@ -155,13 +158,30 @@ def screen(directory: str, lang: Lang) -> Screen:
 
 
 # One map per spotlight, made on its first rotation (about 0.2 s each) rather than all before the first paint.
-@st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS)
-def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
+@st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS * SCREEN_SIZES)
+def spotlight_deck(directory: str, lang: Lang, index: int, viewport: Viewport) -> pdk.Deck:
     dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
     prepared = cache.cached_prepared_basemap(directory) if basemap_or_none(directory) is not None else None
-    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang)
+    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang, viewport)
+
+
+def map_viewport(probe: map_probe.Probe) -> Viewport:
+    """The spotlight map's size on this screen, as the stylesheet makes it, so the camera frames that.
+
+    Until the browser has reported, the nominal size. The map's width is its column's share of the page.
+    """
+    if probe.viewport_px is None:
+        return deck.DISPLAY_VIEWPORT
+    width, height = probe.viewport_px
+    padding = theme.DISPLAY_PAGE_PADDING.px(width, height)
+    columns = theme.DISPLAY_SPOTLIGHT_COLUMNS
+    row = width - theme.DISPLAY_DRIFT_PX - 2 * padding - theme.DISPLAY_COLUMN_GAP_PX
+    map_width = row * columns[0] / sum(columns)
+    map_height = theme.DISPLAY_SCREEN_MAP_HEIGHT.px(width, height)
+    step = theme.DISPLAY_MAP_SIZE_STEP_PX
+    return Viewport(round(map_width / step) * step, round(map_height / step) * step)
 
 
 @st.cache_data(show_spinner=False)
@@ -224,7 +244,12 @@ def spotlight_state(country: str, lang: Lang) -> AppState:
 
 
 def render_spotlight(
-    directory: str, screen: Screen, step: int, lang: Lang, webgl: bool | None = None
+    directory: str,
+    screen: Screen,
+    step: int,
+    lang: Lang,
+    webgl: bool | None = None,
+    viewport: Viewport = deck.DISPLAY_VIEWPORT,
 ) -> None:
     """One rotation: the map of the country in the spotlight beside its name and its signatories.
 
@@ -244,7 +269,7 @@ def render_spotlight(
         else:
             with st.container(key="display_map_box"):
                 st.pydeck_chart(
-                    spotlight_deck(directory, lang, view.position - 1),
+                    spotlight_deck(directory, lang, view.position - 1, viewport),
                     height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
                     key="display_map",
                 )
@@ -273,24 +298,26 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
     built = screen(directory, lang)
     count = max(len(built.spotlights), 1)
     # Outside the fragment: the probe reports once (and on a resize), not every rotation.
-    webgl = map_probe.probe("display_probe").webgl
+    probe = map_probe.probe("display_probe")
+    webgl, viewport = probe.webgl, map_viewport(probe)
     # The run a report of the probe causes redraws the spotlight on screen rather than moving on.
     # A flag in session state, not an argument: a fragment's timer runs repeat the last call's arguments.
-    st.session_state[HOLD_KEY] = (
-        PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != webgl
+    st.session_state[HOLD_KEY] = PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != (
+        webgl,
+        viewport,
     )
-    st.session_state[PROBE_SEEN_KEY] = webgl
+    st.session_state[PROBE_SEEN_KEY] = (webgl, viewport)
 
     @st.fragment(run_every=timedelta(seconds=interval_s))
     def rotate() -> None:
         step = int(st.session_state.get(STEP_KEY, 0))
         if st.session_state.pop(HOLD_KEY, False):
-            render_spotlight(directory, built, (step - 1) % count, lang, webgl)
+            render_spotlight(directory, built, (step - 1) % count, lang, webgl, viewport)
             return
         # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
         # and the screen moves on. An int is all a day of rotations keeps.
         st.session_state[STEP_KEY] = (step + 1) % count
-        render_spotlight(directory, built, step, lang, webgl)
+        render_spotlight(directory, built, step, lang, webgl, viewport)
 
     rotate()
 

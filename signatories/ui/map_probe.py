@@ -3,7 +3,7 @@
 The server cannot know either: WebGL may be switched off (venue PCs, locked-down laptops, virtual desktops,
 where Chrome no longer falls back to software), and the width decides the camera. The component creates a
 canvas, asks it for a "webgl2" then a "webgl" context, measures its own width (the column the chart fills)
-and reports both as one state value; a resize of more than a few pixels reports again. Nothing is guessed
+and the window's size (the display sizes its map from the screen), and reports them as one state value; a resize of more than a few pixels reports again. Nothing is guessed
 from the user agent. Before it reports (the page's first run) the live map is drawn at the nominal width.
 """
 
@@ -31,17 +31,25 @@ export default function (component) {{
     webgl = false;
   }}
   let sent = -1;
+  let sentHeight = -1;
   const report = () => {{
     const width = Math.round(box.getBoundingClientRect().width);
-    if (width > 0 && Math.abs(width - sent) >= {WIDTH_STEP_PX}) {{
+    const height = window.innerHeight;
+    const moved = Math.abs(width - sent) >= {WIDTH_STEP_PX} || Math.abs(height - sentHeight) >= {WIDTH_STEP_PX};
+    if (width > 0 && moved) {{
       sent = width;
-      setStateValue("probe", {{ webgl: webgl, width: width }});
+      sentHeight = height;
+      setStateValue("probe", {{ webgl: webgl, width: width, viewport: [window.innerWidth, height] }});
     }}
   }};
   report();
   const observer = new ResizeObserver(report);
   observer.observe(box);
-  return () => observer.disconnect();
+  window.addEventListener("resize", report);
+  return () => {{
+    observer.disconnect();
+    window.removeEventListener("resize", report);
+  }};
 }}
 """
 
@@ -56,6 +64,7 @@ _PROBE = st.components.v2.component(
 class Probe:
     webgl: bool | None  # None until the browser has reported
     width_px: int | None
+    viewport_px: tuple[int, int] | None = None  # the browser window's inner width and height
 
     def chart_width(self) -> float:
         return float(self.width_px) if self.width_px else float(theme.MAP_NOMINAL_WIDTH_PX)
@@ -67,8 +76,13 @@ def probe(key: str) -> Probe:
     value = getattr(result, "probe", None)
     if not isinstance(value, dict):
         return Probe(None, None)
-    webgl, width = value.get("webgl"), value.get("width")
+    webgl, width, viewport = value.get("webgl"), value.get("width"), value.get("viewport")
+    size: tuple[int, int] | None = None
+    sides = viewport if isinstance(viewport, list) and len(viewport) == 2 else []
+    if sides and all(isinstance(side, int | float) and side > 0 for side in sides):
+        size = (int(sides[0]), int(sides[1]))
     return Probe(
         webgl if isinstance(webgl, bool) else None,
         int(width) if isinstance(width, int | float) and width > 0 else None,
+        size,
     )
