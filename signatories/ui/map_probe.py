@@ -3,8 +3,10 @@
 The server cannot know either: WebGL may be switched off (venue PCs, locked-down laptops, virtual desktops,
 where Chrome no longer falls back to software), and the width decides the camera. The component creates a
 canvas, asks it for a "webgl2" then a "webgl" context, measures its own width (the column the chart fills)
-and the window's size (the display sizes its map from the screen), and reports them as one state value; a resize of more than a few pixels reports again. Nothing is guessed
-from the user agent. Before it reports (the page's first run) the live map is drawn at the nominal width.
+and the window's size (the display sizes its map from the screen), and reports them as one state value;
+a change of its width by more than a few pixels reports again (a change of the window's height alone does
+not: on a phone the address bar would rerun the page). Nothing is guessed from the user agent. Before it
+reports (the page's first run) the live map is drawn at the nominal width.
 """
 
 from __future__ import annotations
@@ -31,25 +33,19 @@ export default function (component) {{
     webgl = false;
   }}
   let sent = -1;
-  let sentHeight = -1;
   const report = () => {{
     const width = Math.round(box.getBoundingClientRect().width);
-    const height = window.innerHeight;
-    const moved = Math.abs(width - sent) >= {WIDTH_STEP_PX} || Math.abs(height - sentHeight) >= {WIDTH_STEP_PX};
-    if (width > 0 && moved) {{
+    if (width > 0 && Math.abs(width - sent) >= {WIDTH_STEP_PX}) {{
       sent = width;
-      sentHeight = height;
-      setStateValue("probe", {{ webgl: webgl, width: width, viewport: [window.innerWidth, height] }});
+      // The window's size rides along; a change of height alone (a phone's address bar) reports nothing.
+      const viewport = [window.innerWidth, window.innerHeight];
+      setStateValue("probe", {{ webgl: webgl, width: width, viewport: viewport }});
     }}
   }};
   report();
   const observer = new ResizeObserver(report);
   observer.observe(box);
-  window.addEventListener("resize", report);
-  return () => {{
-    observer.disconnect();
-    window.removeEventListener("resize", report);
-  }};
+  return () => observer.disconnect();
 }}
 """
 
