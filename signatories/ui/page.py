@@ -273,6 +273,14 @@ def report_missing_public_link() -> None:
             PUBLIC_URL_SECRET,
             reachable_url({}, {}, None, "", machine_urls()),
         )
+    address = str(st.get_option("server.address") or "")
+    host = f"[{address}]" if ":" in address else address
+    if address and is_loopback_url(f"http://{host}/"):
+        log.warning(
+            "The server listens on %s only: phones cannot open the QR code's link. Start it with "
+            "--server.address 0.0.0.0 (Streamlit's default, as `make run` starts it) or set a public link.",
+            address,
+        )
 
 
 def screen_link(lang: Lang) -> str:
