@@ -1,5 +1,6 @@
 """Colours, sizes and map views, each named once; pages, charts and the map all read them from here."""
 
+from dataclasses import dataclass
 from typing import Final
 
 RGB = tuple[int, int, int]
@@ -76,27 +77,66 @@ QR_DARK: Final = "#000000"
 QR_LIGHT: Final = "#FFFFFF"
 QR_SCALE_PX: Final = 8  # pixels per module in the PNG
 QR_QUIET_ZONE_MODULES: Final = 4  # the width ISO/IEC 18004 requires around a QR code
-DISPLAY_QR_WIDTH_PX: Final = 220
 
-# Display screen type, sized to be read from about 3 m on a 1080p screen.
-DISPLAY_BASE_FONT_PX: Final = 30
-DISPLAY_SPOTLIGHT_FONT_PX: Final = 84
-DISPLAY_METRIC_VALUE_FONT_PX: Final = 72
-DISPLAY_METRIC_LABEL_FONT_PX: Final = 28
-DISPLAY_LIST_FONT_PX: Final = 34
-DISPLAY_PAGE_PADDING_PX: Final = 24
-DISPLAY_DENSE_LIST_FONT_PX: Final = 26  # names never go below this: about 1.5 cm tall on a 55-inch screen
-DISPLAY_SMALL_FONT_PX: Final = 22  # secondary lines (kinds, the link, credits), read from closer
-DISPLAY_KIND_FONT_PX: Final = 22
+
+# Display screen sizes follow the screen, so one layout fills 1280 x 720, 1920 x 1080 and 3840 x 2160 alike
+# and a portrait totem too. Each is a share of the viewport's height, capped by a share of its width (the
+# cap binds on portrait screens, where the columns are narrow), never below a floor in pixels. On a
+# landscape 16:9 screen every size is its share of the height: the page adds up to one screen, no scrolling.
+@dataclass(frozen=True)
+class ScreenSize:
+    vh: float
+    vw: float
+    min_px: float
+
+    def css(self) -> str:
+        return f"max({self.min_px}px, min({self.vh}vh, {self.vw}vw))"
+
+    def px(self, viewport_width: float, viewport_height: float) -> float:
+        """What `css()` comes to in a viewport of this size."""
+        return max(self.min_px, min(self.vh * viewport_height / 100, self.vw * viewport_width / 100))
+
+
+def _screen(vh: float, min_px: float) -> ScreenSize:
+    """A share of a 16:9 screen's height, with the same length as a share of its width as the cap."""
+    return ScreenSize(vh, round(vh * 9 / 16, 3), min_px)
+
+
+# From two metres a line must be about 1 cm tall: 2 % of the height is 2.7 cm on a 55-inch screen, 1.3 cm on
+# a 27-inch one.
+DISPLAY_QR_SIZE: Final = _screen(17, 96)  # 184 px at 1080p, 367 px at 2160p
+DISPLAY_PAGE_PADDING: Final = _screen(1.6, 6)
+DISPLAY_BLOCK_GAP: Final = _screen(1.2, 4)  # Streamlit's own gap is 16 px at every size
+DISPLAY_BASE_FONT: Final = _screen(2.6, 14)
+DISPLAY_HEADING_FONT: Final = _screen(2.8, 15)
+DISPLAY_SPOTLIGHT_FONT: Final = _screen(6.4, 24)
+DISPLAY_METRIC_VALUE_FONT: Final = _screen(6.2, 24)
+DISPLAY_METRIC_LABEL_FONT: Final = _screen(2.3, 13)
+DISPLAY_LIST_FONT: Final = _screen(2.9, 14)
+DISPLAY_DENSE_LIST_FONT: Final = _screen(2.4, 13)  # names never smaller: 2.6 cm tall on a 55-inch screen
+DISPLAY_SMALL_FONT: Final = _screen(2.1, 12)  # secondary lines (kinds, credits)
+DISPLAY_LINK_FONT: Final = _screen(2.3, 13)  # the printed address under "scan": 3 cm tall on a 55-inch screen
+DISPLAY_LIST_GAP: Final = _screen(0.8, 3)
+DISPLAY_SCREEN_MAP_HEIGHT: Final = _screen(65, 200)  # what the heading, counters and credits leave
+DISPLAY_STATIC_MAP_HEIGHT: Final = _screen(55, 180)  # the picture shown without WebGL, under its caption
 DISPLAY_KIND_TEXT: Final = "#B8C2CC"
-DISPLAY_HEADING_FONT_PX: Final = 30
-DISPLAY_LIST_GAP_PX: Final = 10
 DISPLAY_TIGHT_LINE_HEIGHT: Final = 1.1  # large numbers and the country's name
 DISPLAY_LIST_LINE_HEIGHT: Final = 1.25
 # Relative widths: four counters and the QR code with its caption; the map and the spotlight's text.
 DISPLAY_HEADLINE_COLUMNS: Final = (1, 1, 1, 1, 2.2)
 DISPLAY_SPOTLIGHT_COLUMNS: Final = (3, 2)
-DISPLAY_SCREEN_MAP_HEIGHT_PX: Final = 700  # leaves room for the counters above it on a 1080p screen
+DISPLAY_COLUMN_GAP_PX: Final = 64  # Streamlit's gap="large" between the map and the spotlight's text
+# The map's size is rounded to this step before framing: screens of nearly one size share one camera.
+DISPLAY_MAP_SIZE_STEP_PX: Final = 32
+# Until the stylesheet sizes it from the screen: the map's height in pixels that Streamlit asks for.
+DISPLAY_SCREEN_MAP_HEIGHT_PX: Final = 680
+# Against burn-in: the whole page drifts this far and back, slowly enough that nobody sees it move.
+DISPLAY_DRIFT_PX: Final = 6
+DISPLAY_DRIFT_PERIOD_S: Final = 1200
+# Below this width (Streamlit's own breakpoint, where columns stack) the page is a phone's: the headline
+# and the link to the map, no spotlight map or QR code.
+DISPLAY_PHONE_MAX_WIDTH_PX: Final = 640
+DISPLAY_PHONE_METRIC_FONT_PX: Final = 36
 
 # Explorer map (signatories.map).
 MARKER_OUTLINE: Final = "#FFFFFF"  # separates touching markers of the same colour

@@ -2,6 +2,8 @@
 
 import gc
 import json
+import logging
+import socket
 import tracemalloc
 
 import pandas as pd
@@ -224,3 +226,126 @@ def test_a_frozen_deck_hands_out_one_compact_string(dataset: Dataset) -> None:
     first = built.to_json()
     assert built.to_json() is first, "serialised once, not per draw"
     assert "\n" not in first and json.loads(first)["layers"]
+
+
+NETWORK = ["http://10.1.2.3:8600", "http://screen-pc:8600"]
+
+
+@pytest.mark.parametrize(
+    ("env", "secrets", "browser", "machine", "expected"),
+    [
+        # The configured public link comes first, whatever the browser uses.
+        (
+            {"SIGNATORIES_PUBLIC_URL": "https://map.example.org/"},
+            {},
+            "http://127.0.0.1:8600/",
+            NETWORK,
+            "https://map.example.org/",
+        ),
+        (
+            {},
+            {"public_url": "https://s.example.org/x"},
+            "http://127.0.0.1:8600/",
+            NETWORK,
+            "https://s.example.org/x",
+        ),
+        # A screen driven from a laptop over the venue's network: the address it uses reaches the app.
+        ({}, {}, "http://192.168.1.20:8600/display", NETWORK, "http://192.168.1.20:8600/"),
+        # Opened on the machine itself: its network address, as Streamlit's "Network URL", never loopback.
+        ({}, {}, "http://127.0.0.1:8600/display", NETWORK, "http://10.1.2.3:8600/"),
+        ({}, {}, "http://localhost:8600/display", NETWORK, "http://10.1.2.3:8600/"),
+        ({}, {}, "http://[::1]:8600/display", NETWORK, "http://10.1.2.3:8600/"),
+        ({}, {}, "http://0.0.0.0:8600/", NETWORK, "http://10.1.2.3:8600/"),
+        # No network (Streamlit then answers 127.0.0.1): the host name.
+        (
+            {},
+            {},
+            "http://127.0.0.1:8600/",
+            ["http://127.0.0.1:8600", "http://screen-pc:8600"],
+            "http://screen-pc:8600/",
+        ),
+        # A loopback link configured by mistake is skipped too.
+        ({"SIGNATORIES_PUBLIC_URL": "http://localhost:8501/"}, {}, None, NETWORK, "http://10.1.2.3:8600/"),
+    ],
+)
+def test_the_screen_link_is_never_loopback(
+    env: dict[str, str], secrets: dict[str, object], browser: str | None, machine: list[str], expected: str
+) -> None:
+    assert page.reachable_url(env, secrets, browser, "", machine) == expected
+
+
+def test_the_screen_link_keeps_the_base_path_and_carries_the_language() -> None:
+    link = page.reachable_url({}, {}, "http://192.168.1.20:8600/map/display", "map", NETWORK)
+    assert link == "http://192.168.1.20:8600/map/"
+    assert page.with_lang(link, "ja") == "http://192.168.1.20:8600/map/?lang=ja"
+    assert (
+        page.with_lang("https://x.example.org/?lang=en&tiles=0", "ja")
+        == "https://x.example.org/?tiles=0&lang=ja"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "loopback"),
+    [
+        ("http://127.0.0.1:8600/", True),
+        ("http://127.1.2.3/", True),
+        ("http://LOCALHOST:8501/", True),
+        ("http://app.localhost/", True),
+        ("http://[::1]:8501/", True),
+        ("http://0.0.0.0:8501/", True),
+        ("http://10.0.0.2:8501/", False),
+        ("https://map.example.org/", False),
+        ("http://screen-pc:8501/", False),
+    ],
+)
+def test_loopback_addresses_are_recognised(url: str, loopback: bool) -> None:
+    assert page.is_loopback_url(url) is loopback
+
+
+def test_the_machine_addresses_are_streamlits_network_url_then_the_host_name() -> None:
+    from streamlit import net_util
+    from streamlit.web.server import server_util
+
+    urls = page.machine_urls()
+    internal_ip = net_util.get_internal_ip()
+    assert urls[-1] == server_util.get_url(socket.gethostname())
+    if internal_ip:
+        assert urls[0] == server_util.get_url(internal_ip)
+
+
+def test_a_missing_public_link_is_logged_once(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv(page.PUBLIC_URL_ENV, raising=False)
+    page.report_missing_public_link.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=page.log.name):
+        page.report_missing_public_link()
+        page.report_missing_public_link()
+    page.report_missing_public_link.cache_clear()
+    lines = [record.getMessage() for record in caplog.records if "No public link set" in record.getMessage()]
+    assert len(lines) == 1
+    assert page.PUBLIC_URL_ENV in lines[0]
+    assert "127.0.0.1" not in lines[0]
+
+
+def test_screen_sizes_follow_the_height_of_a_landscape_screen_and_the_width_of_a_portrait_one() -> None:
+    size = theme.ScreenSize(vh=10, vw=5.625, min_px=20)
+    assert size.css() == "max(20px, min(10vh, 5.625vw))"
+    assert size.px(1920, 1080) == pytest.approx(108)
+    assert size.px(1080, 1920) == pytest.approx(60.75)  # a portrait totem: the width decides
+    assert size.px(320, 180) == 20  # never below the floor
+
+
+def test_the_display_map_is_framed_for_its_size_on_the_screen() -> None:
+    from signatories.map.deck import DISPLAY_VIEWPORT
+    from signatories.ui import display_screen
+    from signatories.ui.map_probe import Probe
+
+    assert display_screen.map_viewport(Probe(True, 1200)) == DISPLAY_VIEWPORT  # before the browser reports
+    small = display_screen.map_viewport(Probe(True, 1274, (1280, 720)))
+    large = display_screen.map_viewport(Probe(True, 3834, (3840, 2160)))
+    # Measured in Chromium: the map is 718 x 468 px at 1280 x 720 and 2226 x 1404 px at 3840 x 2160.
+    assert abs(small.width_px - 718) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(small.height_px - 468) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(large.width_px - 2226) <= theme.DISPLAY_MAP_SIZE_STEP_PX
+    assert abs(large.height_px - 1404) <= theme.DISPLAY_MAP_SIZE_STEP_PX

@@ -10,12 +10,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pyarrow as pa
@@ -348,8 +350,8 @@ def test_display_qr_carries_the_link_from_the_environment(
 ) -> None:
     monkeypatch.setenv(page.PUBLIC_URL_ENV, "https://map.example.org/yokohama")
     at = run_page("display")
-    assert _decoded_qr(media) == "https://map.example.org/yokohama"
-    assert any("https://map.example.org/yokohama" in text for text in texts(at)), (
+    assert _decoded_qr(media) == "https://map.example.org/yokohama?lang=en"
+    assert any("https://map.example.org/yokohama?lang=en" in text for text in texts(at)), (
         "the link is also written out"
     )
 
@@ -362,15 +364,30 @@ def test_display_qr_carries_the_link_from_secrets(
     at.secrets[page.PUBLIC_URL_SECRET] = "https://secret.example.org/"
     at.run()
     assert not at.exception
-    assert _decoded_qr(media) == "https://secret.example.org/"
+    assert _decoded_qr(media) == "https://secret.example.org/?lang=en"
 
 
-def test_display_qr_falls_back_to_the_local_server(
+def test_display_qr_carries_the_screens_language(
     media: list[Stored], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(page.PUBLIC_URL_ENV, "https://map.example.org/")
+    run_page("display", lang="ja")
+    assert _decoded_qr(media) == "https://map.example.org/?lang=ja"
+
+
+def test_display_qr_falls_back_to_the_machines_network_address(
+    media: list[Stored], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a public link, the address Streamlit prints as "Network URL" (no network: the host name)."""
+    from streamlit import net_util
+
     monkeypatch.delenv(page.PUBLIC_URL_ENV, raising=False)
     run_page("display")
-    assert _decoded_qr(media) == page.DEFAULT_PUBLIC_URL
+    decoded = urlsplit(_decoded_qr(media))
+    internal_ip = net_util.get_internal_ip()
+    expected_host = internal_ip if internal_ip and internal_ip != "127.0.0.1" else socket.gethostname()
+    assert decoded.hostname == expected_host
+    assert decoded.query == "lang=en"
 
 
 def test_about_states_the_declaration_and_counts_from_the_data(organisations: pd.DataFrame) -> None:

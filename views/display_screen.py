@@ -18,7 +18,7 @@ def main() -> None:
     display_screen.inject_style()
     dataset, directory = page.dataset_or_stop(lang)
     interval_s = display.parse_interval(st.query_params.get_all(display.INTERVAL_PARAM))
-    display_screen.render_headline(dataset, lang, page.hosted_link())
+    display_screen.render_headline(dataset, lang, page.screen_link(lang))
     page.render_data_status(dataset, lang)
     display_screen.render_rotation(directory, lang, interval_s)
     display_screen.render_footer(lang)

@@ -466,9 +466,9 @@ def build_deck(
     )
 
 
-def spotlight_view(spotlit: pd.DataFrame) -> MapView:
+def spotlight_view(spotlit: pd.DataFrame, viewport: Viewport = DISPLAY_VIEWPORT) -> MapView:
     """The display's camera on the spotlight's organisations, never closer than a country-wide view."""
-    return fit_view(spotlit, DISPLAY_VIEWPORT)
+    return fit_view(spotlit, viewport)
 
 
 def _display_marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list[dict[str, Any]]:
@@ -501,14 +501,18 @@ def display_deck(
     spotlit: pd.DataFrame,
     basemap: PreparedBasemap | None,
     lang: Lang,
+    viewport: Viewport = DISPLAY_VIEWPORT,
 ) -> CompactDeck:
     """The conference screen's map in `DISPLAY_STYLE`: every signatory dimmed, the spotlight's large, named.
+
+    The camera frames the spotlight for `viewport`, the map's size on the screen (the stylesheet sizes it
+    from the screen): framed for a larger map, a 1280 x 720 screen would cut markers off at its edges.
 
     `spotlit` are the organisations of the country in the spotlight. No basemap tiles: the screen must keep
     drawing when the venue's network drops; no tooltip. Serialised once (`freeze`): it is drawn all day.
     """
     style = DISPLAY_STYLE
-    view = spotlight_view(spotlit)
+    view = spotlight_view(spotlit, viewport)
     spotlit_ids = frozenset(spotlit["id"].tolist())
     others = organisations[~organisations["id"].isin(spotlit_ids)]
     layers: list[pdk.Layer] = []

@@ -24,6 +24,7 @@ from signatories.filters import Filters, summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
 from signatories.map import deck
+from signatories.map.camera import Viewport
 from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
@@ -41,6 +42,8 @@ WORD_JOINER: Final = "\u2060"
 UNBROKEN_NAME_CHARS: Final = 24
 # More countries than the declaration has (20); bounds the per-spotlight map cache.
 MAX_SPOTLIGHTS: Final = 64
+# Screens of different sizes served at once (each framed for its own map size); bounds that cache too.
+SCREEN_SIZES: Final = 4
 
 _HIDDEN_CHROME: Final = (
     '[data-testid="stHeader"]',
@@ -54,39 +57,80 @@ _HIDDEN_CHROME: Final = (
 
 
 def stylesheet() -> str:
-    """The display's CSS: dark ground, large type, no Streamlit chrome; theme constants only."""
+    """The display's CSS: dark ground, type and QR code sized from the screen, no Streamlit chrome, a slow
+    drift against burn-in, and a phone's layout; theme constants only."""
     hidden = ",\n".join(_HIDDEN_CHROME)
+    drift = theme.DISPLAY_DRIFT_PX
+    padding = theme.DISPLAY_PAGE_PADDING.css()
     return f"""
 {hidden} {{ display: none !important; }}
 .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
   background: {theme.DISPLAY_BACKGROUND}; color: {theme.DISPLAY_TEXT};
 }}
+/* One screen: the page is the viewport less the drift, so drifting never makes it scroll. */
 [data-testid="stMainBlockContainer"] {{
-  padding: {theme.DISPLAY_PAGE_PADDING_PX}px; max-width: 100%;
+  padding: {padding}; max-width: calc(100% - {drift}px); width: calc(100% - {drift}px);
+  min-height: 0; height: calc(100vh - {drift}px); box-sizing: border-box; margin: 0;
+  /* A pixel at a time, about a minute apart: smooth motion would redraw the whole page every frame. */
+  animation: display-drift {theme.DISPLAY_DRIFT_PERIOD_S}s steps({drift}) infinite alternate;
 }}
+@keyframes display-drift {{
+  0% {{ transform: translate(0, 0); }}
+  33% {{ transform: translate({drift}px, 0); }}
+  66% {{ transform: translate({drift}px, {drift}px); }}
+  100% {{ transform: translate(0, {drift}px); }}
+}}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{ gap: {theme.DISPLAY_BLOCK_GAP.css()}; }}
+/* The probe measures, it shows nothing: out of the flow, so it adds no gap. */
+.st-key-display_probe {{ position: absolute; left: 0; right: 0; width: auto; }}
 .stApp p, .stApp li, .stApp span, .stApp h1, .stApp h2, .stApp h3 {{ color: {theme.DISPLAY_TEXT}; }}
-.stApp p {{ font-size: {theme.DISPLAY_BASE_FONT_PX}px; }}
+.stApp p {{ font-size: {theme.DISPLAY_BASE_FONT.css()}; }}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{
-  font-size: {theme.DISPLAY_METRIC_VALUE_FONT_PX}px; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; color: {theme.DISPLAY_ACCENT};
+  font-size: {theme.DISPLAY_METRIC_VALUE_FONT.css()}; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; color: {theme.DISPLAY_ACCENT};
 }}
-[data-testid="stMetricLabel"] p {{ font-size: {theme.DISPLAY_METRIC_LABEL_FONT_PX}px; }}
+[data-testid="stMetricLabel"] p {{ font-size: {theme.DISPLAY_METRIC_LABEL_FONT.css()}; }}
 [data-testid="stException"] * {{ color: {theme.DISPLAY_TEXT}; }}
-.st-key-display_country h1 {{ font-size: {theme.DISPLAY_SPOTLIGHT_FONT_PX}px; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; padding: 0; }}
+.st-key-display_country h1 {{ font-size: {theme.DISPLAY_SPOTLIGHT_FONT.css()}; line-height: {theme.DISPLAY_TIGHT_LINE_HEIGHT}; padding: 0; }}
 .st-key-display_count p {{ color: {theme.DISPLAY_ACCENT}; }}
-.st-key-display_list p {{ font-size: {theme.DISPLAY_LIST_FONT_PX}px; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
-.st-key-display_list_dense p {{ font-size: {theme.DISPLAY_DENSE_LIST_FONT_PX}px; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
+.st-key-display_list p {{ font-size: {theme.DISPLAY_LIST_FONT.css()}; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
+.st-key-display_list_dense p {{ font-size: {theme.DISPLAY_DENSE_LIST_FONT.css()}; line-height: {theme.DISPLAY_LIST_LINE_HEIGHT}; }}
 /* Streamlit's :small[...] is a span with an inline font size; only !important overrides it. */
 [class*="st-key-display_list"] p span[style] {{
-  font-size: {theme.DISPLAY_KIND_FONT_PX}px !important; color: {theme.DISPLAY_KIND_TEXT};
+  font-size: {theme.DISPLAY_SMALL_FONT.css()} !important; color: {theme.DISPLAY_KIND_TEXT};
 }}
 .st-key-display_list_dense p span[style] {{ color: {theme.DISPLAY_ACCENT}; }}
-[class*="st-key-display_list"] [data-testid="stVerticalBlock"] {{ gap: {theme.DISPLAY_LIST_GAP_PX}px; }}
-.st-key-display_qr p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; }}
+.stApp [class*="st-key-display_list"] [data-testid="stVerticalBlock"] {{ gap: {theme.DISPLAY_LIST_GAP.css()}; }}
+.st-key-display_qr img {{ width: {theme.DISPLAY_QR_SIZE.css()} !important; height: auto; }}
+.st-key-display_qr p {{ font-size: {theme.DISPLAY_LINK_FONT.css()}; }}
 .stApp a, .stApp a:visited {{ color: {theme.DISPLAY_LINK}; }}
-.st-key-display_heading p {{ font-size: {theme.DISPLAY_HEADING_FONT_PX}px; font-weight: bold; }}
-.st-key-display_footer p {{ font-size: {theme.DISPLAY_SMALL_FONT_PX}px; color: {theme.DISPLAY_KIND_TEXT}; }}
+.st-key-display_heading p {{ font-size: {theme.DISPLAY_HEADING_FONT.css()}; font-weight: bold; }}
+.st-key-display_footer p {{ font-size: {theme.DISPLAY_SMALL_FONT.css()}; color: {theme.DISPLAY_KIND_TEXT}; }}
+/* deck.gl draws into its container: the container's height, from the screen, is the map's. Streamlit sets
+   the px height asked for in Python as the element's height and flex basis; both give way. */
+.st-key-display_map_box [data-testid="stElementContainer"],
+.st-key-display_map_box [data-testid="stFullScreenFrame"],
+.st-key-display_map_box [data-testid="stDeckGlJsonChart"],
+.st-key-display_map_box [data-testid="stDeckGlJsonChart"] > div {{
+  height: {theme.DISPLAY_SCREEN_MAP_HEIGHT.css()} !important; flex: 0 0 auto !important;
+}}
+/* Without WebGL: the picture under its one-line caption, in the same height as the live map. */
+.st-key-display_static_map img {{
+  max-height: {theme.DISPLAY_STATIC_MAP_HEIGHT.css()}; width: auto !important; max-width: 100%; object-fit: contain;
+}}
 /* A rerunning fragment fades its old elements; on a screen that is a flicker every rotation. */
 [data-stale="true"] {{ opacity: 1 !important; transition: none !important; }}
+/* A phone: the headline and the link to the map, in the phone's width; the screen's map and QR code are
+   for the room, not for a hand. */
+@media (max-width: {theme.DISPLAY_PHONE_MAX_WIDTH_PX}px) {{
+  [data-testid="stMainBlockContainer"] {{ height: auto; animation: none; width: 100%; max-width: 100%; }}
+  .st-key-display_map_box, .st-key-display_static_map, .st-key-display_qr [data-testid="stImage"] {{ display: none !important; }}
+  .stApp p, [data-testid="stMetricLabel"] p, .st-key-display_qr p {{ font-size: 1rem; }}
+  .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {{
+    font-size: {theme.DISPLAY_PHONE_METRIC_FONT_PX}px;
+  }}
+  .st-key-display_country h1 {{ font-size: 2rem; line-height: 1.3; }}
+  .stApp p, .stApp a {{ overflow-wrap: anywhere; }}
+}}
 """
 
 
@@ -114,13 +158,30 @@ def screen(directory: str, lang: Lang) -> Screen:
 
 
 # One map per spotlight, made on its first rotation (about 0.2 s each) rather than all before the first paint.
-@st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS)
-def spotlight_deck(directory: str, lang: Lang, index: int) -> pdk.Deck:
+@st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS * SCREEN_SIZES)
+def spotlight_deck(directory: str, lang: Lang, index: int, viewport: Viewport) -> pdk.Deck:
     dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
     prepared = cache.cached_prepared_basemap(directory) if basemap_or_none(directory) is not None else None
-    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang)
+    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang, viewport)
+
+
+def map_viewport(probe: map_probe.Probe) -> Viewport:
+    """The spotlight map's size on this screen, as the stylesheet makes it, so the camera frames that.
+
+    Until the browser has reported, the nominal size. The map's width is its column's share of the page.
+    """
+    if probe.viewport_px is None:
+        return deck.DISPLAY_VIEWPORT
+    width, height = probe.viewport_px
+    padding = theme.DISPLAY_PAGE_PADDING.px(width, height)
+    columns = theme.DISPLAY_SPOTLIGHT_COLUMNS
+    row = width - theme.DISPLAY_DRIFT_PX - 2 * padding - theme.DISPLAY_COLUMN_GAP_PX
+    map_width = row * columns[0] / sum(columns)
+    map_height = theme.DISPLAY_SCREEN_MAP_HEIGHT.px(width, height)
+    step = theme.DISPLAY_MAP_SIZE_STEP_PX
+    return Viewport(round(map_width / step) * step, round(map_height / step) * step)
 
 
 @st.cache_data(show_spinner=False)
@@ -140,13 +201,14 @@ def render_headline(dataset: Dataset, lang: Lang, link: str) -> None:
     columns[3].metric(t("display.national", lang), counts.national_bodies)
     with columns[4].container(key="display_qr", horizontal=True, vertical_alignment="center"):
         # PNG, not Streamlit's default JPEG: compression artefacts blur the modules' edges.
-        st.image(
-            qr_png(link),
-            width=theme.DISPLAY_QR_WIDTH_PX,
-            output_format="PNG",
-            alt=t("display.qr_alt", lang, link=link),
-        )
-        st.markdown(f"{md_escape(t('display.scan', lang))}  \n{md_escape(link)}")
+        st.image(qr_png(link), output_format="PNG", alt=t("display.qr_alt", lang, link=link))
+        # A link, so a phone that opened this page reaches the map with a tap; in DISPLAY_LINK (9:1).
+        st.markdown(f"{md_escape(t('display.scan', lang))}  \n[{md_escape(link)}]({link_target(link)})")
+
+
+def link_target(link: str) -> str:
+    """A URL as a markdown link target: the characters that would end or break it percent-encoded."""
+    return link.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
 def unbroken(name: str) -> str:
@@ -182,7 +244,12 @@ def spotlight_state(country: str, lang: Lang) -> AppState:
 
 
 def render_spotlight(
-    directory: str, screen: Screen, step: int, lang: Lang, webgl: bool | None = None
+    directory: str,
+    screen: Screen,
+    step: int,
+    lang: Lang,
+    webgl: bool | None = None,
+    viewport: Viewport = deck.DISPLAY_VIEWPORT,
 ) -> None:
     """One rotation: the map of the country in the spotlight beside its name and its signatories.
 
@@ -200,11 +267,12 @@ def render_spotlight(
                 query = map_files.link_query(spotlight_state(view.country, lang))
                 st.image(map_files.map_file(directory, query, "png"), width="stretch", output_format="PNG")
         else:
-            st.pydeck_chart(
-                spotlight_deck(directory, lang, view.position - 1),
-                height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
-                key="display_map",
-            )
+            with st.container(key="display_map_box"):
+                st.pydeck_chart(
+                    spotlight_deck(directory, lang, view.position - 1, viewport),
+                    height=theme.DISPLAY_SCREEN_MAP_HEIGHT_PX,
+                    key="display_map",
+                )
     _render_spotlight_text(screen, view, lang, text_column)
 
 
@@ -230,24 +298,26 @@ def render_rotation(directory: str, lang: Lang, interval_s: int) -> None:
     built = screen(directory, lang)
     count = max(len(built.spotlights), 1)
     # Outside the fragment: the probe reports once (and on a resize), not every rotation.
-    webgl = map_probe.probe("display_probe").webgl
+    probe = map_probe.probe("display_probe")
+    webgl, viewport = probe.webgl, map_viewport(probe)
     # The run a report of the probe causes redraws the spotlight on screen rather than moving on.
     # A flag in session state, not an argument: a fragment's timer runs repeat the last call's arguments.
-    st.session_state[HOLD_KEY] = (
-        PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != webgl
+    st.session_state[HOLD_KEY] = PROBE_SEEN_KEY in st.session_state and st.session_state[PROBE_SEEN_KEY] != (
+        webgl,
+        viewport,
     )
-    st.session_state[PROBE_SEEN_KEY] = webgl
+    st.session_state[PROBE_SEEN_KEY] = (webgl, viewport)
 
     @st.fragment(run_every=timedelta(seconds=interval_s))
     def rotate() -> None:
         step = int(st.session_state.get(STEP_KEY, 0))
         if st.session_state.pop(HOLD_KEY, False):
-            render_spotlight(directory, built, (step - 1) % count, lang, webgl)
+            render_spotlight(directory, built, (step - 1) % count, lang, webgl, viewport)
             return
         # Advanced before drawing, so a spotlight that fails to draw is shown (as an error) for one interval
         # and the screen moves on. An int is all a day of rotations keeps.
         st.session_state[STEP_KEY] = (step + 1) % count
-        render_spotlight(directory, built, step, lang, webgl)
+        render_spotlight(directory, built, step, lang, webgl, viewport)
 
     rotate()
 

@@ -3,8 +3,10 @@
 The server cannot know either: WebGL may be switched off (venue PCs, locked-down laptops, virtual desktops,
 where Chrome no longer falls back to software), and the width decides the camera. The component creates a
 canvas, asks it for a "webgl2" then a "webgl" context, measures its own width (the column the chart fills)
-and reports both as one state value; a resize of more than a few pixels reports again. Nothing is guessed
-from the user agent. Before it reports (the page's first run) the live map is drawn at the nominal width.
+and the window's size (the display sizes its map from the screen), and reports them as one state value;
+a change of its width by more than a few pixels reports again (a change of the window's height alone does
+not: on a phone the address bar would rerun the page). Nothing is guessed from the user agent. Before it
+reports (the page's first run) the live map is drawn at the nominal width.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ export default function (component) {{
     const width = Math.round(box.getBoundingClientRect().width);
     if (width > 0 && Math.abs(width - sent) >= {WIDTH_STEP_PX}) {{
       sent = width;
-      setStateValue("probe", {{ webgl: webgl, width: width }});
+      // The window's size rides along; a change of height alone (a phone's address bar) reports nothing.
+      const viewport = [window.innerWidth, window.innerHeight];
+      setStateValue("probe", {{ webgl: webgl, width: width, viewport: viewport }});
     }}
   }};
   report();
@@ -56,6 +60,7 @@ _PROBE = st.components.v2.component(
 class Probe:
     webgl: bool | None  # None until the browser has reported
     width_px: int | None
+    viewport_px: tuple[int, int] | None = None  # the browser window's inner width and height
 
     def chart_width(self) -> float:
         return float(self.width_px) if self.width_px else float(theme.MAP_NOMINAL_WIDTH_PX)
@@ -77,8 +82,13 @@ def last_report(key: str) -> Probe:
 def _parse(value: object) -> Probe:
     if not isinstance(value, dict):
         return Probe(None, None)
-    webgl, width = value.get("webgl"), value.get("width")
+    webgl, width, viewport = value.get("webgl"), value.get("width"), value.get("viewport")
+    size: tuple[int, int] | None = None
+    sides = viewport if isinstance(viewport, list) and len(viewport) == 2 else []
+    if sides and all(isinstance(side, int | float) and side > 0 for side in sides):
+        size = (int(sides[0]), int(sides[1]))
     return Probe(
         webgl if isinstance(webgl, bool) else None,
         int(width) if isinstance(width, int | float) and width > 0 else None,
+        size,
     )

@@ -7,17 +7,22 @@ below it reads a data directory, the URL or a file again.
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import logging
 import os
+import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit import net_util
 from streamlit.errors import StreamlitAPIException
+from streamlit.web.server import server_util
 
 from signatories import theme
 from signatories.app_state import AppState
@@ -55,18 +60,78 @@ def app_root(url: str, base_path: str = "") -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+def is_loopback_url(value: str) -> bool:
+    """True when the URL's host is this machine only (localhost, 127.x, ::1) or the unspecified 0.0.0.0."""
+    host = (urlsplit(value.strip()).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def configured_url(env: Mapping[str, str], secrets: Mapping[str, object]) -> str | None:
+    """The public link the staff set (environment variable, then secret), or None."""
+    for candidate in (env.get(PUBLIC_URL_ENV), secrets.get(PUBLIC_URL_SECRET)):
+        if is_web_url(candidate):
+            return str(candidate).strip()
+    return None
+
+
+def reachable_url(
+    env: Mapping[str, str],
+    secrets: Mapping[str, object],
+    browser_url: str | None,
+    base_path: str,
+    machine_urls: Iterable[str],
+) -> str:
+    """The link a phone in the room can open, never this machine's loopback address.
+
+    In order: the configured public link; the address this browser uses, unless it is loopback (a screen
+    driven from a laptop over the venue's network); the machine's own addresses `machine_urls` (its network
+    address, as Streamlit's "Network URL", then its host name). The last of `machine_urls` is the answer
+    when nothing else is usable: a machine with no network has no address a phone could reach.
+    """
+    machine = list(machine_urls)
+    candidates = (
+        configured_url(env, secrets),
+        app_root(browser_url, base_path) if browser_url is not None and is_web_url(browser_url) else None,
+        *machine,
+    )
+    for candidate in candidates:
+        if candidate is not None and is_web_url(candidate) and not is_loopback_url(candidate):
+            return _with_slash(candidate)
+    return _with_slash(machine[-1]) if machine else DEFAULT_PUBLIC_URL
+
+
+def _with_slash(url: str) -> str:
+    """A bare host address ("http://10.0.0.2:8501") with the root path a browser would add."""
+    parts = urlsplit(url.strip())
+    return urlunsplit(parts._replace(path=parts.path or "/"))
+
+
+def with_lang(url: str, lang: Lang) -> str:
+    """`url` with `lang=<lang>` in its query (replacing one there), so the link opens in the screen's language."""
+    parts = urlsplit(url)
+    query = [
+        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name != "lang"
+    ]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("lang", lang)])))
+
+
 def public_url(
     env: Mapping[str, str], secrets: Mapping[str, object], browser_url: str | None = None, base_path: str = ""
 ) -> str:
     """The link the QR code carries: environment, then secret, then the browser's own address, then the default."""
     candidates: Iterable[object] = (
-        env.get(PUBLIC_URL_ENV),
-        secrets.get(PUBLIC_URL_SECRET),
+        configured_url(env, secrets),
         app_root(browser_url, base_path) if browser_url is not None and is_web_url(browser_url) else None,
     )
     for candidate in candidates:
         if is_web_url(candidate):
-            return str(candidate).strip()
+            return str(candidate)
     return DEFAULT_PUBLIC_URL
 
 
@@ -233,6 +298,46 @@ def _secrets() -> Mapping[str, object]:
         # A malformed secrets.toml must not take a conference screen down; the link falls back instead.
         log.warning("secrets unreadable, the QR code uses the fallback link: %s", error)
         return {}
+
+
+def machine_urls() -> list[str]:
+    """This machine's addresses for the app: Streamlit's "Network URL" (the address of the interface that
+    routes outside; finding it sends no packet), then the host name. Streamlit answers 127.0.0.1 when it
+    finds no network; `reachable_url` skips that."""
+    urls = []
+    internal_ip = net_util.get_internal_ip()
+    if internal_ip:
+        urls.append(server_util.get_url(internal_ip))
+    urls.append(server_util.get_url(socket.gethostname()))
+    return urls
+
+
+@functools.cache
+def report_missing_public_link() -> None:
+    """Tell the staff, once per server process in its log, when no public link is set for the QR code."""
+    if configured_url(os.environ, _secrets()) is None:
+        log.warning(
+            "No public link set (%s or the %r secret): the display's QR code carries this machine's network "
+            "address, %s, which only phones on the same network can open.",
+            PUBLIC_URL_ENV,
+            PUBLIC_URL_SECRET,
+            reachable_url({}, {}, None, "", machine_urls()),
+        )
+    address = str(st.get_option("server.address") or "")
+    host = f"[{address}]" if ":" in address else address
+    if address and is_loopback_url(f"http://{host}/"):
+        log.warning(
+            "The server listens on %s only: phones cannot open the QR code's link. Start it with "
+            "--server.address 0.0.0.0 (Streamlit's default, as `make run` starts it) or set a public link.",
+            address,
+        )
+
+
+def screen_link(lang: Lang) -> str:
+    """The display's QR link: reachable from a phone in the room, in the screen's language."""
+    base_path = str(st.get_option("server.baseUrlPath") or "")
+    link = reachable_url(os.environ, _secrets(), st.context.url, base_path, machine_urls())
+    return with_lang(link, lang)
 
 
 def hosted_link() -> str:

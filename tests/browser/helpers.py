@@ -12,6 +12,7 @@ import inspect
 import io
 import math
 import re
+import socket
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any, Final
 
 import numpy as np
 from PIL import Image
+from streamlit import net_util
 
 from signatories import theme
 from signatories.map.camera import MapView
@@ -269,3 +271,13 @@ def leading_number(text: str) -> int:
     match = re.match(r"\s*(\d+)", text)
     assert match, f"no number at the start of {text!r}"
     return int(match.group(1))
+
+
+def machine_host() -> str:
+    """The host a phone on the venue's network would use: Streamlit's network address, else the host name."""
+    internal_ip = net_util.get_internal_ip()
+    return internal_ip if internal_ip and internal_ip != "127.0.0.1" else socket.gethostname()
+
+
+def screen_link(server: StreamlitServer, lang: str) -> str:
+    return f"http://{machine_host()}:{server.port}/?lang={lang}"

@@ -25,6 +25,7 @@ from tests.browser.helpers import (
     LOAD_TIMEOUT_MS,
     SPOTLIGHT,
     open_page,
+    screen_link,
     wait_for_markers,
     watch_errors,
 )
@@ -90,8 +91,9 @@ def test_the_qr_code_on_screen_is_the_apps_address(screen: Any, screen_server: S
         arg=QR_IMAGE,
         timeout=LOAD_TIMEOUT_MS,
     )
-    # With no public URL configured, the code carries the address this browser uses.
-    link = f"{screen_server.url}/"
+    # With no public URL configured and the browser on loopback, the code carries the machine's network
+    # address, never 127.0.0.1, with the screen's language.
+    link = screen_link(screen_server, "en")
     assert link in screen.locator(".st-key-display_qr").inner_text()
 
     # The image the browser received, module by module, is the QR code of that link.
@@ -130,7 +132,7 @@ def test_the_qr_code_as_drawn_on_screen_scans(screen: Any, screen_server: Stream
     image = screen.locator(QR_IMAGE).first
     image.wait_for(timeout=LOAD_TIMEOUT_MS)
     results = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
-    assert [result.text for result in results] == [f"{screen_server.url}/"]
+    assert [result.text for result in results] == [screen_link(screen_server, "en")]
 
 
 def test_the_screen_recovers_by_itself_after_a_server_restart(
