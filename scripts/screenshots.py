@@ -60,6 +60,8 @@ class Shot:
 SHOTS = (
     Shot("explorer-en", "/", CHART, DESKTOP),
     Shot("explorer-ja", "/?lang=ja", CHART, DESKTOP),
+    Shot("explorer-phone-en", "/?country=PH", CHART, PHONE, mobile=True),
+    Shot("explorer-phone-ja", "/?lang=ja", CHART, PHONE, mobile=True),
     Shot("coverage-en", "/coverage", '[data-testid="stVegaLiteChart"]', DESKTOP),
     Shot("data-en", "/data", '[data-testid="stDataFrame"]', DESKTOP),
     Shot("about-en", "/about", ".st-key-about_facts", DESKTOP),
