@@ -301,8 +301,8 @@ def _field(heading: str, value: str) -> None:
 # card's top sits low on the screen, the map's lower part still above it. The id makes the script new (and
 # so run) only when the selection changes, not on every rerun.
 _SCROLL_TO_DETAILS = """<script>
-const selected = %s;
-setTimeout(() => {
+// In a function: each new selection runs a new script, and a second top-level `const` would not compile.
+((selected) => setTimeout(() => {
   const card = document.querySelector(".st-key-details");
   if (!card || window.innerWidth > %d) return;
   // Streamlit scrolls its main area, not the document: find the element that scrolls.
@@ -313,12 +313,12 @@ setTimeout(() => {
   if (!area) return;
   const offset = card.getBoundingClientRect().top - area.getBoundingClientRect().top;
   area.scrollTo({top: Math.max(area.scrollTop + offset - window.innerHeight * %s, 0), behavior: "smooth"});
-}, 200);
+}, 200))(%s);
 </script>"""
 
 
 def _bring_into_view_on_a_phone(org_id: str) -> None:
-    script = _SCROLL_TO_DETAILS % (js_literal(org_id), theme.PHONE_MAX_WIDTH_PX, theme.PHONE_DETAILS_AT)
+    script = _SCROLL_TO_DETAILS % (theme.PHONE_MAX_WIDTH_PX, theme.PHONE_DETAILS_AT, js_literal(org_id))
     st.html(script, unsafe_allow_javascript=True)
 
 

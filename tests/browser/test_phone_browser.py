@@ -98,6 +98,8 @@ ILOILO = (122.56444, 10.69694)
 
 
 def test_a_tap_shows_the_details_and_the_hover_card_stays_on_screen(phone: Any, app: StreamlitServer) -> None:
+    errors: list[str] = []
+    phone.on("pageerror", lambda error: errors.append(str(error)))
     open_explorer_on(phone, app, "country=PH&view=10.7,122.6,8")
     x, y = marker_on_screen(phone, CLOSE_VIEW, *ILOILO)
     wait_until_pickable(phone, x, y, "Iloilo")
@@ -114,6 +116,7 @@ def test_a_tap_shows_the_details_and_the_hover_card_stays_on_screen(phone: Any, 
     )
     chart = phone.locator(CHART).bounding_box()
     assert chart["y"] + chart["height"] > 0
+    assert errors == []
 
 
 def test_the_keyboard_alone_opens_any_organisation(page: Any, app: StreamlitServer) -> None:
