@@ -107,15 +107,6 @@ def widget_values(state: AppState, bounds: YearBounds) -> dict[str, Any]:
     return {key: to_widget(param, value_of(state, param), bounds) for key, param in _PARAM_BY_WIDGET.items()}
 
 
-def state_from_widgets(values: dict[str, Any], bounds: YearBounds, base: AppState) -> AppState:
-    """`base` with every field that has a widget set from `values` (keyed by widget key)."""
-    state = base
-    for key, value in values.items():
-        param = _PARAM_BY_WIDGET[key]
-        state = with_value(state, param, from_widget(param, value, bounds))
-    return state
-
-
 def query_params() -> dict[str, list[str]]:
     """Every URL parameter with all its values (`st.query_params[...]` would give only the last)."""
     return {key: st.query_params.get_all(key) for key in st.query_params}
