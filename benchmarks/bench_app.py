@@ -158,18 +158,30 @@ def rerun_milliseconds(
 
 def deck_bytes(directory: Path) -> tuple[int, int, dict[str, int]]:
     """Bytes of the explorer's deck JSON for every organisation in `directory` shown, the point count, and
-    bytes per layer."""
+    bytes per layer: the deck the explorer sends on each rerun (its basemap files fetched once)."""
     from signatories import load_dataset, theme
-    from signatories.map.camera import region_view
-    from signatories.map.deck import DeckOptions, build_deck, prepare_basemap
+    from signatories.app_state import AppState
+    from signatories.map.camera import Viewport, region_view
+    from signatories.map.deck import EXPLORER_STYLE, build_deck, web_basemap
+    from signatories.map.model import build_model
     from signatories.map.outlines import drawing_basemap
-    from signatories.paths import BORDERS_FILE
+    from signatories.paths import BORDERS_FILE, STATIC_DIR
 
     dataset = load_dataset(directory)
     organisations = dataset.organisations
-    basemap = prepare_basemap(drawing_basemap(directory / BORDERS_FILE, theme.REGION_BASEMAP_SIMPLIFY_DEG))
-    options = DeckOptions(view=region_view(organisations), online_basemap=False, show_arcs=True)
-    text = build_deck(organisations, organisations, dataset.countries, basemap, options).to_json()
+    outlines = drawing_basemap(directory / BORDERS_FILE, theme.REGION_BASEMAP_SIMPLIFY_DEG)
+    viewport = Viewport()
+    model = build_model(
+        organisations,
+        organisations,
+        dataset.countries,
+        outlines,
+        AppState(),
+        viewport,
+        EXPLORER_STYLE.labels,
+        camera=region_view(organisations, viewport),
+    )
+    text = build_deck(model, EXPLORER_STYLE, web_basemap(outlines, STATIC_DIR)).to_json()
     layers = {
         layer["id"]: len(json.dumps(layer.get("data"), separators=(",", ":"), ensure_ascii=False).encode())
         for layer in json.loads(text)["layers"]

@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m signatories validate|geocode|map ...`."""
+"""Command-line interface: `python -m signatories validate|geocode|map|web-basemap ...`."""
 
 import argparse
 import sys
@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     from signatories.map.command import add_map_command
 
     add_map_command(commands)
+
+    from signatories.map.web_files import add_web_basemap_command
+
+    add_web_basemap_command(commands)
     return parser
 
 

@@ -3,7 +3,7 @@
 The spotlight moves through the countries in the order the declaration lists their signatories (the data
 file's row order, so the proposers' countries, Japan and Thailand, come first). A step counter or an injected
 clock says where the rotation is; nothing here sleeps or keeps a history, so a day of rotations costs nothing.
-Each spotlight's map is `map.deck.display_deck`, the explorer's builder in the display's style.
+Each spotlight's map is `spotlight_model`, drawn by the explorer's deck builder in the display's style.
 """
 
 import math
@@ -13,8 +13,13 @@ from typing import Final
 
 import pandas as pd
 
-from signatories import vocab
+from signatories import theme, vocab
+from signatories.app_state import AppState, View
+from signatories.filters import Filters
 from signatories.i18n import Lang, label, localized
+from signatories.map.camera import Viewport, fit_view
+from signatories.map.deck import DISPLAY_STYLE
+from signatories.map.model import MapModel, Marker, build_model
 
 INTERVAL_PARAM: Final = "interval"
 # Long enough to read a country's list from across a room, short enough that a passer-by sees it move.
@@ -22,6 +27,9 @@ INTERVAL_DEFAULT_S: Final = 12
 INTERVAL_MIN_S: Final = 5
 INTERVAL_MAX_S: Final = 600
 
+
+# The spotlight map's size until the browser reports the screen's (the stylesheet sizes it from the screen).
+DISPLAY_VIEWPORT: Final = Viewport(theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
 
 _ROLE_RANK: Final = {role: rank for rank, role in enumerate(vocab.ROLES)}
 _TYPE_RANK: Final = {org_type: rank for rank, org_type in enumerate(vocab.ORG_TYPES)}
@@ -137,3 +145,35 @@ def spotlight_lines(view: Spotlight, lang: Lang) -> list[tuple[str, str]]:
         (localized(record, "name", lang), label("org_type", str(record["org_type"]), lang))
         for record in view.records
     ]
+
+
+def spotlight_state(country: str, lang: Lang) -> AppState:
+    """The state whose map is the spotlight's: its country, no arcs (also the query of its map file)."""
+    return AppState(filters=Filters(countries=(country,)), view=View(lang=lang, show_arcs=False))
+
+
+def spotlight_model(
+    organisations: pd.DataFrame,
+    countries: pd.DataFrame,
+    spotlight: Spotlight,
+    outlines: Mapping[str, object] | None,
+    lang: Lang,
+    viewport: Viewport = DISPLAY_VIEWPORT,
+    markers: tuple[Marker, ...] | None = None,
+) -> MapModel:
+    """The spotlight's map: every signatory, its country's shown, framed for `viewport`, the map's size on
+    the screen (framed for a larger map, a 1280 x 720 screen would cut markers off at its edges).
+
+    `markers` are `model.model_markers` with the display's wider ring around a shared seat.
+    """
+    return build_model(
+        organisations,
+        spotlight.organisations,
+        countries,
+        outlines,
+        spotlight_state(spotlight.country, lang),
+        viewport,
+        DISPLAY_STYLE.labels,
+        camera=fit_view(spotlight.organisations, viewport),
+        markers=markers,
+    )

@@ -4,6 +4,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
+# Files `streamlit run` serves at app/static/ (server.enableStaticServing): the live map's basemap.
+STATIC_DIR = PROJECT_ROOT / "static"
 
 ORGANISATIONS_FILE = "organisations.csv"
 TARGETS_FILE = "targets.csv"

@@ -1,39 +1,50 @@
-"""The map's deck JSON: layers, points, the antimeridian, shared seats, labels, basemap and views."""
+"""The live map's deck: the model drawn as pydeck layers, its JSON read back as deck.gl would use it."""
 
 from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
 from signatories import load_dataset, theme
+from signatories.app_state import AppState, View
 from signatories.borders import load_borders, pacific_view
 from signatories.dataset import Dataset
 from signatories.filters import Filters, apply_filters
-from signatories.map.camera import MapView, fit_view, region_view
+from signatories.map.camera import MapView, Viewport, fit_view, region_view
 from signatories.map.deck import (
-    KIND_PROPOSER,
-    KIND_SELECTED,
+    DISPLAY_STYLE,
+    EXPLORER_STYLE,
     LAYER_ARCS,
+    LAYER_BORDERS,
     LAYER_COUNTRIES,
     LAYER_LABELS,
     LAYER_ORGANISATIONS,
-    DeckOptions,
+    STATE_HIDDEN,
+    STATE_PROPOSER,
+    STATE_SELECTED,
+    DeckStyle,
     build_deck,
-    marker_records,
+    marker_rows,
     organisation_rows,
+    web_basemap,
 )
-from signatories.map.outlines import simplify_basemap
+from signatories.map.model import MapModel, build_model
+from signatories.map.outlines import land_borders, simplify_basemap
 from signatories.map.seats import seat_rows
-from signatories.paths import BORDERS_FILE, DATA_DIR
+from signatories.map.web_files import write_web_basemaps
+from signatories.paths import BORDERS_FILE, DATA_DIR, STATIC_DIR
 from signatories.ui.explorer import picked_id
 from tests.explorer_expected import read_organisations
 
-# Budget for the whole deck JSON with the basemap, sent to the browser on every rerun.
-DECK_JSON_BUDGET_BYTES = 450_000
+# The whole deck JSON sent on every rerun: markers, arcs, labels and the basemap files' addresses.
+DECK_JSON_BUDGET_BYTES = 30_000
+# With the outlines inline instead (a data directory without the served files).
+INLINE_DECK_JSON_BUDGET_BYTES = 450_000
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +59,7 @@ def raw_basemap() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def basemap(raw_basemap: dict[str, Any]) -> dict[str, Any]:
-    return simplify_basemap(raw_basemap)
+    return simplify_basemap(raw_basemap, theme.REGION_BASEMAP_SIMPLIFY_DEG)
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +67,44 @@ def csv() -> pd.DataFrame:
     return read_organisations()
 
 
-def deck_json(
-    dataset: Dataset, basemap: dict[str, Any] | None, filters: Filters | None = None, **options: Any
-) -> dict[str, Any]:
+def model_of(
+    dataset: Dataset,
+    basemap: dict[str, Any] | None,
+    filters: Filters | None = None,
+    lang: str = "en",
+    selected: str = "",
+    show_arcs: bool = True,
+    camera: MapView | None = None,
+    online_basemap: bool = False,
+) -> MapModel:
     frame = apply_filters(dataset.organisations, filters or Filters(), countries=dataset.countries)
-    deck = build_deck(dataset.organisations, frame, dataset.countries, basemap, DeckOptions(**options))
+    state = AppState(
+        filters=filters or Filters(),
+        view=View(lang=lang, selected=selected, show_arcs=show_arcs, online_basemap=online_basemap),  # type: ignore[arg-type]
+    )
+    return build_model(
+        dataset.organisations,
+        frame,
+        dataset.countries,
+        basemap,
+        state,
+        Viewport(),
+        EXPLORER_STYLE.labels,
+        camera,
+    )
+
+
+def deck_json(
+    dataset: Dataset,
+    basemap: dict[str, Any] | None,
+    filters: Filters | None = None,
+    style: DeckStyle = EXPLORER_STYLE,
+    static_dir: Path | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    model = model_of(dataset, basemap, filters, **options)
+    served = web_basemap(basemap, static_dir) if basemap is not None else None
+    deck = build_deck(model, style, served, online_basemap=options.get("online_basemap", False))
     result: dict[str, Any] = json.loads(deck.to_json())
     return result
 
@@ -70,8 +114,12 @@ def layer(spec: dict[str, Any], layer_id: str) -> dict[str, Any]:
     return found
 
 
+def arc_layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for item in spec["layers"] if item["id"].startswith(f"{LAYER_ARCS}-")]
+
+
 def js_to_python(expression: str) -> str:
-    """A marker accessor's JS (comparisons, `||`, nested `a ? b : c`, array literals) as Python."""
+    """An accessor's JS (comparisons, `||`, nested `a ? b : c`, array literals) as Python."""
     expression = expression.strip()
     depth, question = 0, -1
     for index, char in enumerate(expression):
@@ -97,27 +145,48 @@ def js_to_python(expression: str) -> str:
     raise AssertionError(expression)
 
 
-def marker_style(spec: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-    """A marker's radius and outline as deck.gl draws them from the marker layer's accessors."""
-    markers = layer(spec, LAYER_ORGANISATIONS)
-    styles = {"radius": "getRadius", "outline": "getLineColor", "outline_px": "getLineWidth"}
-    return {
-        name: eval(
-            js_to_python(markers[prop].removeprefix("@@=")), {}, dict(row)
-        )  # the deck's own constant expression
-        for name, prop in styles.items()
+def evaluate(accessor: str, row: dict[str, Any]) -> Any:
+    """What deck.gl computes from `accessor` for `row`. A key the row leaves out is undefined in JS, where
+    `undefined == n` and `undefined >= n` are false: the same branches as 0 takes in these accessors."""
+    names = {"k": 0, "c": 0, **row}
+    return eval(js_to_python(accessor.removeprefix("@@=")), {}, names)  # the deck's own constant expression
+
+
+def marker_style(
+    spec: dict[str, Any], row: dict[str, Any], layer_id: str = LAYER_ORGANISATIONS
+) -> dict[str, Any]:
+    """A marker's colour, radius and outline as deck.gl draws them from the marker layer's accessors."""
+    markers = layer(spec, layer_id)
+    props = {
+        "fill": "getFillColor",
+        "radius": "getRadius",
+        "outline": "getLineColor",
+        "outline_px": "getLineWidth",
     }
+    return {name: evaluate(markers[prop], row) for name, prop in props.items()}
 
 
-def points(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in layer(spec, LAYER_ORGANISATIONS)["data"]}
+def points(spec: dict[str, Any], model: MapModel) -> dict[str, dict[str, Any]]:
+    """The marker rows by organisation: the layer's order is the model's (a click is an index into it)."""
+    rows = layer(spec, LAYER_ORGANISATIONS)["data"]
+    assert len(rows) == len(model.markers)
+    return {marker.org_id: row for marker, row in zip(model.markers, rows, strict=True)}
+
+
+def shown_points(
+    dataset: Dataset, filters: Filters | None = None, **options: Any
+) -> dict[str, dict[str, Any]]:
+    spec = deck_json(dataset, None, filters, **options)
+    return points(spec, model_of(dataset, None, filters, **options))
 
 
 def test_layers_in_drawing_order(dataset: Dataset, basemap: dict[str, Any]) -> None:
     spec = deck_json(dataset, basemap)
     assert [item["id"] for item in spec["layers"]] == [
         LAYER_COUNTRIES,
-        LAYER_ARCS,
+        LAYER_BORDERS,
+        f"{LAYER_ARCS}-0",
+        f"{LAYER_ARCS}-1",
         LAYER_ORGANISATIONS,
         LAYER_LABELS,
     ]
@@ -126,55 +195,57 @@ def test_layers_in_drawing_order(dataset: Dataset, basemap: dict[str, Any]) -> N
 
 
 def test_every_organisation_is_a_point(dataset: Dataset, csv: pd.DataFrame) -> None:
-    rows = points(deck_json(dataset, None))
+    rows = shown_points(dataset)
     assert set(rows) == set(csv["id"])
     assert len(rows) == 45
-    assert all(row["v"] == 1 for row in rows.values())
+    assert all(row.get("k", 0) < STATE_HIDDEN for row in rows.values())
 
 
-def test_filtered_out_points_stay_in_place_but_switched_off(dataset: Dataset, csv: pd.DataFrame) -> None:
-    everything = points(deck_json(dataset, None))
-    philippines = points(deck_json(dataset, None, Filters(countries=("PH",))))
-    assert set(philippines) == set(everything)
-    shown = {key for key, row in philippines.items() if row["v"] == 1}
+def test_filtered_out_points_stay_in_place_but_hidden(dataset: Dataset, csv: pd.DataFrame) -> None:
+    everything = shown_points(dataset)
+    philippines = shown_points(dataset, Filters(countries=("PH",)))
+    spec = deck_json(dataset, None, Filters(countries=("PH",)))
+    assert list(philippines) == list(everything)  # the same slots: Streamlit's click is an index
+    shown = {key for key, row in philippines.items() if row.get("k", 0) < STATE_HIDDEN}
     assert shown == set(csv.loc[csv["country"] == "PH", "id"])
-    # The same slot order and positions: Streamlit's click selection is an index into this list.
-    assert [row["id"] for row in layer(deck_json(dataset, None), LAYER_ORGANISATIONS)["data"]] == [
-        row["id"]
-        for row in layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ORGANISATIONS)["data"]
-    ]
     assert all(philippines[key]["p"] == everything[key]["p"] for key in everything)
+    for key, row in philippines.items():
+        drawn = marker_style(spec, row)
+        if key in shown:
+            assert drawn["radius"] > 0 and drawn["fill"][3] == 255
+        else:  # no pixels, and so nothing to hover or click
+            assert drawn["radius"] == 0 and drawn["outline_px"] == 0
 
 
 def test_marker_json_text_is_the_marker_rows(dataset: Dataset) -> None:
-    """The layer's JSON, joined from text serialised once, parses to each record with its id, visibility and
-    kind, even for a name with quotes, a backslash, a newline, markup and Japanese."""
+    """The layer's JSON, joined from text serialised once, parses to each marker's fields and state, even
+    for a name with quotes, a backslash, a newline, markup and Japanese."""
     awkward = 'A "quoted" \\ name\n<b>x</b> 東京'
     organisations = dataset.organisations.copy()
     organisations.loc[organisations.index[0], "name_en"] = awkward
-    markers = marker_records(organisations, dataset.countries, "en")
-    visible = frozenset(organisations["id"].tolist()[::2])
-    selected = organisations["id"].iloc[3]
-    rows = json.loads(organisation_rows(markers, visible, selected).text)
-    assert [row["id"] for row in rows] == list(markers.ids)
-    for row, record, proposer in zip(rows, markers.records, markers.proposer, strict=True):
-        assert {key: row[key] for key in record} == record
-        assert row["v"] == (1 if row["id"] in visible else 0)
-        assert row["k"] == (KIND_PROPOSER if proposer else 0) + (
-            KIND_SELECTED if row["id"] == selected else 0
+    shown = organisations.iloc[::2]
+    selected = str(shown["id"].iloc[1])
+    state = AppState(filters=Filters(), view=View(selected=selected))
+    model = build_model(
+        organisations, shown, dataset.countries, None, state, Viewport(), EXPLORER_STYLE.labels
+    )
+    rows = json.loads(organisation_rows(model, marker_rows(model.markers)).text)
+    assert len(rows) == len(model.markers) == len(organisations)
+    for row, marker in zip(rows, model.markers, strict=True):
+        assert (row["n"], row["t"], row["y"]) == (marker.name, marker.kind, marker.target)
+        assert row["p"] == [round(marker.lon, 3), round(marker.lat, 3)]
+        state_flags = (
+            STATE_PROPOSER * marker.proposer
+            + STATE_SELECTED * (marker.org_id == selected)
+            + STATE_HIDDEN * (marker.org_id not in set(shown["id"]))
         )
+        assert row.get("k", 0) == state_flags
+        assert ("k" in row) == (state_flags != 0)  # a shown participant's row leaves its state out
     assert awkward in {row["n"] for row in rows}
 
 
-def test_filter_data_extension_hides_switched_off_points(dataset: Dataset) -> None:
-    organisations = layer(deck_json(dataset, None), LAYER_ORGANISATIONS)
-    assert organisations["extensions"] == [{"@@type": "DataFilterExtension", "filterSize": 1}]
-    assert organisations["getFilterValue"] == "@@=v"
-    assert organisations["filterRange"] == [1, 1]
-
-
 def test_samoa_and_the_cook_islands_lie_east_of_papua_new_guinea(dataset: Dataset, csv: pd.DataFrame) -> None:
-    rows = points(deck_json(dataset, None))
+    rows = shown_points(dataset)
     port_moresby = float(csv.loc[csv["id"] == "pg-ncdc", "lon"].iloc[0])
     assert port_moresby == pytest.approx(147.15, abs=0.01)
     for org_id in csv.loc[csv["country"].isin(["WS", "CK"]), "id"]:
@@ -185,8 +256,19 @@ def test_samoa_and_the_cook_islands_lie_east_of_papua_new_guinea(dataset: Datase
     assert max(labels) > 180
 
 
+def test_the_camera_crosses_180_degrees_without_drawing_the_world_twice(dataset: Dataset) -> None:
+    spec = deck_json(dataset, None)
+    assert spec["views"] == [{"@@type": "MapView", "controller": True}]  # no repeated worlds
+    view = spec["initialViewState"]
+    # The longitude is not wrapped to -180..180 (Samoa at 188° stays on screen when panned to), and
+    # panning stops at the edges of one world in Pacific longitudes: by hand, -30° to 330°.
+    assert view["normalize"] is False
+    (west, south), (east, north) = view["maxBounds"]
+    assert (west, east) == (-30, 330) and south < -80 and north > 80
+
+
 def test_shared_seats_are_spread_into_distinct_points(dataset: Dataset, csv: pd.DataFrame) -> None:
-    rows = points(deck_json(dataset, None))
+    rows = shown_points(dataset)
     seats = csv.groupby(["lat", "lon"])["id"].apply(list)
     shared = {seat: members for seat, members in seats.items() if len(members) > 1}
     jakarta = csv.loc[csv["id"] == "id-jakarta", ["lat", "lon"]].iloc[0]
@@ -209,39 +291,57 @@ def test_ring_layout_is_deterministic(dataset: Dataset) -> None:
 
 def test_proposers_stand_out(dataset: Dataset) -> None:
     spec = deck_json(dataset, None)
-    rows = points(spec)
+    rows = points(spec, model_of(dataset, None))
     for org_id, row in rows.items():
         proposer = org_id in {"jp-yokohama", "th-bangkok"}
-        assert row["k"] == (KIND_PROPOSER if proposer else 0)
+        assert row.get("k", 0) == (STATE_PROPOSER if proposer else 0)
         assert marker_style(spec, row)["radius"] == (
             theme.PROPOSER_RADIUS_PX if proposer else theme.MARKER_RADIUS_PX
         )
-    ids = [row["id"] for row in layer(deck_json(dataset, None), LAYER_ORGANISATIONS)["data"]]
-    assert ids[-2:] == ["jp-yokohama", "th-bangkok"]  # drawn last, on top of Bangkok's participants
+    assert list(rows)[-2:] == ["jp-yokohama", "th-bangkok"]  # drawn last, on top of Bangkok's participants
 
 
 def test_colours_follow_the_organisation_type(dataset: Dataset, csv: pd.DataFrame) -> None:
-    rows = points(deck_json(dataset, None))
+    spec = deck_json(dataset, None)
+    rows = points(spec, model_of(dataset, None))
     for org_id, kind in zip(csv["id"], csv["org_type"], strict=True):
         colour = theme.ORG_TYPE_COLOURS[kind].lstrip("#")
-        assert rows[org_id]["c"][:3] == [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+        expected = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+        assert marker_style(spec, rows[org_id])["fill"] == [*expected, 255], org_id
 
 
 def test_the_selected_point_is_outlined(dataset: Dataset) -> None:
     spec = deck_json(dataset, None, selected="ph-cebu")
-    rows = points(spec)
+    rows = points(spec, model_of(dataset, None, selected="ph-cebu"))
     assert marker_style(spec, rows["ph-cebu"])["outline_px"] == theme.SELECTED_OUTLINE_PX
     assert marker_style(spec, rows["ph-cebu"])["outline"][:3] == [0, 0, 0]
     assert marker_style(spec, rows["ph-danao"])["outline_px"] == theme.MARKER_OUTLINE_PX
+
+
+def test_the_display_dims_the_other_countries(dataset: Dataset) -> None:
+    spec = deck_json(dataset, None, Filters(countries=("PH",)), style=DISPLAY_STYLE, show_arcs=False)
+    markers = f"{DISPLAY_STYLE.layer_prefix}{LAYER_ORGANISATIONS}"
+    rows = layer(spec, markers)["data"]
+    model = model_of(dataset, None, Filters(countries=("PH",)))
+    for marker, row in zip(model.markers, rows, strict=True):
+        drawn = marker_style(spec, row, markers)
+        if marker.org_id in model.shown:
+            assert drawn["radius"] == theme.DISPLAY_MARKER_RADIUS_PX
+            assert drawn["outline_px"] == theme.DISPLAY_MARKER_OUTLINE_PX and drawn["fill"][3] == 255
+        else:
+            assert drawn["radius"] == theme.DISPLAY_OTHER_MARKER_RADIUS_PX
+            assert drawn["fill"][3] == theme.DISPLAY_OTHER_MARKER_ALPHA and drawn["outline_px"] == 0
+    assert layer(spec, markers)["pickable"] is False
+    assert build_deck(model, DISPLAY_STYLE)._tooltip is False
 
 
 def test_units_are_constants_not_expressions(dataset: Dataset, basemap: dict[str, Any]) -> None:
     spec = deck_json(dataset, basemap)
     assert layer(spec, LAYER_ORGANISATIONS)["radiusUnits"] == "pixels"
     assert layer(spec, LAYER_ORGANISATIONS)["lineWidthUnits"] == "pixels"
-    assert layer(spec, LAYER_ARCS)["widthUnits"] == "pixels"
+    assert all(arcs["widthUnits"] == "pixels" for arcs in arc_layers(spec))
     assert layer(spec, LAYER_LABELS)["sizeUnits"] == "pixels"
-    assert layer(spec, LAYER_COUNTRIES)["lineWidthUnits"] == "pixels"
+    assert layer(spec, LAYER_BORDERS)["widthUnits"] == "pixels"
 
 
 def test_labels_cover_japanese(dataset: Dataset, csv: pd.DataFrame) -> None:
@@ -274,21 +374,17 @@ def test_labels_never_overlap_and_proposers_are_labelled(dataset: Dataset) -> No
 
 
 def test_tooltip_holds_placeholders_not_data(dataset: Dataset) -> None:
-    deck = build_deck(
-        dataset.organisations, dataset.organisations, dataset.countries, None, DeckOptions(lang="ja")
-    )
-    tooltip = deck._tooltip
+    tooltip = build_deck(model_of(dataset, None, lang="ja"), EXPLORER_STYLE)._tooltip
     assert "{n}" in tooltip["html"] and "{t}" in tooltip["html"] and "{y}" in tooltip["html"]
     assert "Yokohama" not in tooltip["html"]
     assert "種類" in tooltip["html"] and "目標" in tooltip["html"]
 
 
 def test_the_hover_card_is_short_and_localised(dataset: Dataset, csv: pd.DataFrame) -> None:
-    japanese = points(deck_json(dataset, None, lang="ja"))
-    english = points(deck_json(dataset, None, lang="en"))
+    japanese = shown_points(dataset, lang="ja")
+    english = shown_points(dataset, lang="en")
     # Name in the page's language, type, effective target year; the rest is in the details panel.
-    fields = {"n", "t", "y"}
-    assert {key for row in english.values() for key in row} == {"id", "p", "c", "v", "k", *fields}
+    assert {key for row in english.values() for key in row} == {"p", "c", "k", "n", "t", "y"}
     assert (japanese["jp-yokohama"]["n"], japanese["jp-yokohama"]["t"]) == ("横浜市", "市・都")
     assert english["jp-yokohama"]["n"] == "City of Yokohama"
     # By hand from data/targets.csv: Yokohama's own target, carbon neutrality by 2050.
@@ -312,42 +408,42 @@ def expected_arcs(csv: pd.DataFrame, shown: pd.DataFrame) -> int:
     )
 
 
+def arcs_of(spec: dict[str, Any]) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Every arc as (source, target): each proposer's layer names its seat once, its rows are the targets."""
+    return [
+        (tuple(arcs["getSourcePosition"]), tuple(target))
+        for arcs in arc_layers(spec)
+        for target in arcs["data"]
+    ]
+
+
 def test_arcs_join_both_proposers_to_every_participant_seat(dataset: Dataset, csv: pd.DataFrame) -> None:
-    arcs = layer(deck_json(dataset, None), LAYER_ARCS)["data"]
+    spec = deck_json(dataset, None)
+    arcs = arcs_of(spec)
     assert len(arcs) == expected_arcs(csv, csv)
     participant_seats = csv[csv["role"] == "participant"].groupby(["lat", "lon"]).ngroups
     # Bangkok's own participants get an arc from Yokohama only.
     assert len(arcs) == 2 * participant_seats - 1
-    sources = {tuple(arc["from"]) for arc in arcs}
-    assert len(sources) == 2
+    assert len({source for source, _ in arcs}) == 2
+    assert all(layer["getTargetPosition"] == "@@=-" for layer in arc_layers(spec))  # the row itself
 
 
 def test_arcs_follow_the_filters(dataset: Dataset, csv: pd.DataFrame) -> None:
-    samoa = layer(deck_json(dataset, None, Filters(countries=("WS",))), LAYER_ARCS)["data"]
+    samoa = arcs_of(deck_json(dataset, None, Filters(countries=("WS",))))
     assert len(samoa) == 2  # by hand: Yokohama → Apia and Bangkok → Apia (one seat for both bodies)
-    assert all(arc["to"][0] > 180 for arc in samoa)
-    nobody = layer(deck_json(dataset, None, Filters(roles=("proposer",))), LAYER_ARCS)["data"]
-    assert nobody == []
+    assert all(target[0] > 180 for _, target in samoa)
+    assert arc_layers(deck_json(dataset, None, Filters(roles=("proposer",)))) == []
     ph = csv[csv["country"] == "PH"]
-    assert len(
-        layer(deck_json(dataset, None, Filters(countries=("PH",))), LAYER_ARCS)["data"]
-    ) == expected_arcs(csv, ph)
+    assert len(arcs_of(deck_json(dataset, None, Filters(countries=("PH",))))) == expected_arcs(csv, ph)
 
 
 def test_arcs_can_be_switched_off(dataset: Dataset) -> None:
-    spec = deck_json(dataset, None, show_arcs=False)
-    assert LAYER_ARCS not in {item["id"] for item in spec["layers"]}
+    assert arc_layers(deck_json(dataset, None, show_arcs=False)) == []
 
 
 def test_offline_means_no_map_style_request(dataset: Dataset, basemap: dict[str, Any]) -> None:
-    deck = build_deck(
-        dataset.organisations,
-        dataset.organisations,
-        dataset.countries,
-        basemap,
-        DeckOptions(online_basemap=False),
-    )
-    text = deck.to_json()
+    model = model_of(dataset, basemap)
+    text = build_deck(model, EXPLORER_STYLE, web_basemap(basemap, STATIC_DIR)).to_json()
     spec = json.loads(text)
     assert spec.get("mapProvider") is None
     assert "cartocdn" not in text and "mapbox" not in text
@@ -356,16 +452,84 @@ def test_offline_means_no_map_style_request(dataset: Dataset, basemap: dict[str,
     assert online["mapStyle"] == theme.CARTO_LIGHT_STYLE
 
 
+def feature_fills(spec: dict[str, Any], features: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Each country's fill, from the countries layer's accessor on its `iso_a2`."""
+    accessor = layer(spec, LAYER_COUNTRIES)["getFillColor"]
+    fills = {}
+    for feature in features:
+        code = feature["properties"]["iso_a2"]
+        expression = accessor.removeprefix("@@=").replace("properties.iso_a2", "iso_a2")
+        fills[code] = evaluate(expression, {"iso_a2": code})
+    return fills
+
+
 def test_country_outlines_tint_countries_with_shown_organisations(
     dataset: Dataset, basemap: dict[str, Any]
 ) -> None:
-    spec = deck_json(dataset, basemap, Filters(countries=("WS", "JP")), online_basemap=False)
-    features = layer(spec, LAYER_COUNTRIES)["data"]["features"]
+    spec = deck_json(dataset, basemap, Filters(countries=("WS", "JP")))
+    features = layer(spec, LAYER_COUNTRIES)["data"]["features"]  # inline: no served files given
     tint = [*theme.hex_to_rgb(theme.SIGNATORY_COUNTRY_FILL), 255]
-    tinted = [feature for feature in features if feature["properties"]["fill"] == tint]
-    assert len(tinted) == 2  # by hand: one Natural Earth feature each for Samoa and Japan
-    samoa = [feature for feature in tinted if feature["geometry"]["coordinates"][0][0][0][0] > 180]
-    assert samoa, "Samoa's outline is drawn east of 180°, with its marker"
+    land = [*theme.hex_to_rgb(theme.BORDER_FILL), 255]
+    fills = feature_fills(spec, features)
+    assert {code for code, fill in fills.items() if fill == tint} == {"WS", "JP"}
+    assert all(fill in (tint, land) for fill in fills.values())
+    samoa = next(feature for feature in features if feature["properties"]["iso_a2"] == "WS")
+    assert samoa["geometry"]["coordinates"][0][0][0][0] > 180, "Samoa's outline is drawn east of 180°"
+    # The tint is the only thing that changes between reruns: deck.gl must be told to fill again.
+    assert layer(spec, LAYER_COUNTRIES)["updateTriggers"] == {"getFillColor": [["JP", "WS"], False]}
+    assert layer(spec, LAYER_COUNTRIES)["stroked"] is False  # coasts: land and sea differ in colour
+
+
+def test_land_borders_are_the_segments_two_countries_share(basemap: dict[str, Any]) -> None:
+    borders = land_borders(basemap)
+    # Per feature, not per code: a few features share a placeholder code ("-99").
+    features = [
+        (
+            feature["properties"]["iso_a2"],
+            {
+                tuple(point)
+                for polygon in feature["geometry"]["coordinates"]
+                for ring in polygon
+                for point in ring
+            },
+        )
+        for feature in basemap["features"]
+    ]
+    holders = [
+        [code for code, points in features if start in points and end in points] for start, end in borders
+    ]
+    assert borders and all(len(codes) >= 2 for codes in holders)
+    owners = [set(codes) for codes in holders]
+    # By hand: Mongolia has land borders with China and Russia only; Japan and Sri Lanka have none.
+    assert any(codes == {"MN", "CN"} for codes in owners)
+    assert not any(codes & {"JP", "LK"} for codes in owners)
+    # Russia's two sides of the antimeridian meet along a cut that is no border.
+    assert not any(codes == {"RU"} for codes in owners)
+
+
+def test_the_basemap_is_served_as_files_when_they_match(
+    dataset: Dataset, basemap: dict[str, Any], tmp_path: Path
+) -> None:
+    served = deck_json(dataset, basemap, static_dir=STATIC_DIR)
+    countries, borders = layer(served, LAYER_COUNTRIES)["data"], layer(served, LAYER_BORDERS)["data"]
+    assert countries.startswith("app/static/basemap-countries-") and borders.startswith(
+        "app/static/basemap-borders-"
+    )
+    assert (STATIC_DIR / countries.removeprefix("app/static/")).is_file()
+    # Outlines the files were not made from travel inline: never an old copy.
+    elsewhere = deck_json(dataset, basemap, static_dir=tmp_path)
+    assert isinstance(layer(elsewhere, LAYER_COUNTRIES)["data"], dict)
+    assert isinstance(layer(elsewhere, LAYER_BORDERS)["data"], list)
+
+
+def test_the_committed_basemap_files_are_those_of_the_committed_outlines(tmp_path: Path) -> None:
+    """`python -m signatories web-basemap` after every change to data/countries.geojson."""
+    written = write_web_basemaps(DATA_DIR, tmp_path)
+    committed = sorted(STATIC_DIR.glob("basemap-*.json"))
+    assert [path.name for path in written] == [path.name for path in committed], (
+        "static/ is out of date: run python -m signatories web-basemap"
+    )
+    assert all(path.read_bytes() == (STATIC_DIR / path.name).read_bytes() for path in written)
 
 
 def test_basemap_is_thinned_but_keeps_every_country(
@@ -385,17 +549,21 @@ def test_basemap_is_thinned_but_keeps_every_country(
     assert vertex_count(basemap) < vertex_count(raw_basemap) / 2
 
 
-def test_deck_json_is_compact(dataset: Dataset, basemap: dict[str, Any]) -> None:
-    deck = build_deck(dataset.organisations, dataset.organisations, dataset.countries, basemap, DeckOptions())
-    text = deck.to_json()
+def test_deck_json_is_compact(dataset: Dataset, basemap: dict[str, Any], tmp_path: Path) -> None:
+    model = model_of(dataset, basemap)
+    text = build_deck(model, EXPLORER_STYLE, web_basemap(basemap, STATIC_DIR)).to_json()
     assert "\n" not in text
     assert len(text.encode()) < DECK_JSON_BUDGET_BYTES
+    inline = build_deck(model, EXPLORER_STYLE, web_basemap(basemap, tmp_path)).to_json()
+    assert len(inline.encode()) < INLINE_DECK_JSON_BUDGET_BYTES
 
 
 def test_view_stays_when_only_filters_change(dataset: Dataset, basemap: dict[str, Any]) -> None:
     view = region_view(dataset.organisations)
-    before = deck_json(dataset, basemap, view=view)
-    after = deck_json(dataset, basemap, Filters(countries=("PH",), years=(None, 2040)), view=view, lang="ja")
+    before = deck_json(dataset, basemap, camera=view)
+    after = deck_json(
+        dataset, basemap, Filters(countries=("PH",), years=(None, 2040)), camera=view, lang="ja"
+    )
     assert before["initialViewState"] == after["initialViewState"]
     assert before["views"] == after["views"]
 
@@ -443,18 +611,23 @@ def test_a_repeated_view_request_still_moves_the_camera() -> None:
     assert abs(view.nudged(1).zoom - view.zoom) < 1e-3
 
 
+IDS = ("a", "b", "c")
+
+
 @pytest.mark.parametrize(
     ("event", "expected"),
     [
         (None, None),
         ({"selection": {"indices": {}, "objects": {}}}, None),
-        ({"selection": {"objects": {LAYER_ORGANISATIONS: [{"id": "ph-cebu", "name": "x"}]}}}, "ph-cebu"),
-        ({"selection": {"objects": {LAYER_LABELS: [{"id": "ph-cebu"}]}}}, None),
-        ({"selection": {"objects": {LAYER_ORGANISATIONS: [{"id": 5}]}}}, None),
+        ({"selection": {"indices": {LAYER_ORGANISATIONS: [1]}, "objects": {}}}, "b"),
+        ({"selection": {"indices": {LAYER_LABELS: [1]}}}, None),
+        ({"selection": {"indices": {LAYER_ORGANISATIONS: [3]}}}, None),  # past the end: a stale event
+        ({"selection": {"indices": {LAYER_ORGANISATIONS: ["1"]}}}, None),
+        ({"selection": {"indices": {LAYER_ORGANISATIONS: [True]}}}, None),
     ],
 )
 def test_picked_id(event: dict[str, Any] | None, expected: str | None) -> None:
-    assert picked_id(event) == expected
+    assert picked_id(event, IDS) == expected
 
 
 def test_thinning_keeps_shared_borders_shared() -> None:

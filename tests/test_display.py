@@ -189,18 +189,26 @@ def test_frame_without_rows_rotates_nothing() -> None:
     assert display.rotation_order(pd.DataFrame({"country": pd.Series([], dtype=str)})) == ()
 
 
+def display_deck(dataset: Dataset, spotlight: display.Spotlight, lang: str) -> deck.CompactDeck:
+    """The spotlight's deck as the display screen builds it (without outlines)."""
+    model = display.spotlight_model(dataset.organisations, dataset.countries, spotlight, None, lang)  # type: ignore[arg-type]
+    return deck.build_deck(model, deck.DISPLAY_STYLE).freeze()
+
+
 def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
     views = display.spotlights(dataset.organisations)
     philippines = next(view for view in views if view.country == "PH")
-    spec = json.loads(
-        deck.display_deck(dataset.organisations, philippines.organisations, None, "ja").to_json()
-    )
+    spec = json.loads(display_deck(dataset, philippines, "ja").to_json())
     assert "http" not in json.dumps(spec), "no tiles or styles to fetch"
     units = {key: value for layer in spec["layers"] for key, value in layer.items() if key.endswith("Units")}
     assert units and set(units.values()) == {"pixels"}, "constants, not accessor expressions"
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    assert len(layers["display-spotlight"]["data"]) == len(philippines.records)
-    assert len(layers["display-others"]["data"]) == len(dataset.organisations) - len(philippines.records)
+    markers = layers["display-organisations"]["data"]
+    # Every signatory; those of other countries dimmed (their state's hidden flag).
+    assert len(markers) == len(dataset.organisations)
+    spotlit = [row for row in markers if row.get("k", 0) < deck.STATE_HIDDEN]
+    assert len(spotlit) == len(philippines.records)
+    assert {row["n"] for row in spotlit} == {record["name_ja"] for record in philippines.records}
     labels = [label["text"] for label in layers["display-seats"]["data"]]
     assert labels and len(labels) == len(set(labels))
     assert set(labels) <= {record["seat_ja"] for record in philippines.records}
@@ -209,7 +217,7 @@ def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
 
 def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
     for view in display.spotlights(dataset.organisations):
-        zoom = deck.spotlight_view(view.organisations).zoom
+        zoom = display.spotlight_model(dataset.organisations, dataset.countries, view, None, "en").camera.zoom
         labels = seat_rows(view.organisations, "en", zoom, deck.DISPLAY_STYLE.labels)
         seats = view.organisations.dropna(subset=["lat", "lon"])
         assert 1 <= len(labels) <= len(seats)
@@ -222,7 +230,7 @@ def test_seat_labels_never_overlap_at_the_view_zoom(dataset: Dataset) -> None:
 
 def test_a_frozen_deck_hands_out_one_compact_string(dataset: Dataset) -> None:
     view = display.spotlights(dataset.organisations)[0]
-    built = deck.display_deck(dataset.organisations, view.organisations, None, "en")
+    built = display_deck(dataset, view, "en")
     first = built.to_json()
     assert built.to_json() is first, "serialised once, not per draw"
     assert "\n" not in first and json.loads(first)["layers"]
@@ -337,7 +345,7 @@ def test_screen_sizes_follow_the_height_of_a_landscape_screen_and_the_width_of_a
 
 
 def test_the_display_map_is_framed_for_its_size_on_the_screen() -> None:
-    from signatories.map.deck import DISPLAY_VIEWPORT
+    from signatories.display import DISPLAY_VIEWPORT
     from signatories.ui import display_screen
     from signatories.ui.map_probe import Probe
 

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from signatories import theme
-from signatories.map.deck import KIND_SELECTED
+from signatories import load_dataset, theme
+from signatories.map.deck import LAYER_ARCS, STATE_HIDDEN, STATE_SELECTED
 from signatories.paths import PROJECT_ROOT
-from signatories.ui.cache import DATA_DIR_ENV
+from signatories.ui.cache import DATA_DIR_ENV, data_dir
 from tests.conftest import EditRows
 from tests.explorer_expected import headline, ids, read_organisations
 
@@ -61,10 +61,28 @@ def layer(at: AppTest, layer_id: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-def shown_on_map(at: AppTest) -> set[str]:
+def arcs_drawn(at: AppTest) -> bool:
+    return any(item["id"].startswith(f"{LAYER_ARCS}-") for item in deck(at)["layers"])
+
+
+def marker_order() -> list[str]:
+    """The marker layer's order, by its rule: every located organisation, proposers last, then by id."""
+    organisations = load_dataset(data_dir()).organisations.dropna(subset=["lat", "lon"])
+    proposers = set(organisations.loc[organisations["role"] == "proposer", "id"])
+    return sorted(organisations["id"], key=lambda org: (org in proposers, org))
+
+
+def marker_rows(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The map's marker rows by organisation (a row holds no id: a click is an index into the layer)."""
     organisations = layer(at, "organisations")
     assert organisations is not None
-    return {row["id"] for row in organisations["data"] if row["v"] == 1}
+    order = marker_order()
+    assert len(order) == len(organisations["data"])
+    return dict(zip(order, organisations["data"], strict=True))
+
+
+def shown_on_map(at: AppTest) -> set[str]:
+    return {org for org, row in marker_rows(at).items() if row.get("k", 0) < STATE_HIDDEN}
 
 
 def metrics(at: AppTest) -> list[str]:
@@ -274,10 +292,7 @@ def test_a_shared_link_opens_the_details_of_its_organisation() -> None:
     links = at.get("link_button")
     assert len(links) == 1 and links[0].proto.url.startswith("https://")
     assert at.query_params["org"] == "ph-cebu"
-    organisations = layer(at, "organisations")
-    assert organisations is not None
-    selected = [row for row in organisations["data"] if row["id"] == "ph-cebu"]
-    assert selected[0]["k"] & KIND_SELECTED
+    assert marker_rows(at)["ph-cebu"]["k"] & STATE_SELECTED
 
 
 def test_closing_the_details_removes_the_organisation_from_the_url() -> None:
@@ -301,7 +316,7 @@ def test_organisations_sharing_a_seat_can_each_be_reached(csv: pd.DataFrame) -> 
     rerun(at)
     assert at.query_params["org"] == neighbours[0]
     # On the map they are distinct points, each one clickable.
-    rows = {row["id"]: row for row in layer(at, "organisations")["data"]}  # type: ignore[index]
+    rows = marker_rows(at)
     assert len({tuple(rows[org]["p"]) for org in same_seat["id"]}) == len(same_seat)
 
 
@@ -350,7 +365,7 @@ def test_lang_ja_in_the_url_shows_japanese(csv: pd.DataFrame) -> None:
     assert at.title[0].value == "横浜宣言マップ"
     assert all(JAPANESE.search(metric.label) for metric in at.metric)
     assert at.multiselect(key="filter_countries").options[0].startswith("東アジア")
-    rows = {row["id"]: row for row in layer(at, "organisations")["data"]}  # type: ignore[index]
+    rows = marker_rows(at)
     assert rows["jp-yokohama"]["n"] == "横浜市"
     assert rows["jp-yokohama"]["t"] == "市・都"
     labels = {row["text"] for row in layer(at, "seat-labels")["data"]}  # type: ignore[index]
@@ -380,7 +395,7 @@ def test_switching_language_keeps_the_filters(csv: pd.DataFrame) -> None:
 
 def test_samoa_and_the_cook_islands_are_east_of_papua_new_guinea(csv: pd.DataFrame) -> None:
     at = run()
-    rows = {row["id"]: row for row in layer(at, "organisations")["data"]}  # type: ignore[index]
+    rows = marker_rows(at)
     port_moresby = rows["pg-ncdc"]["p"][0]
     pacific = csv.loc[csv["country"].isin(["WS", "CK"]), "id"]
     assert len(pacific) == 3  # by hand: two Samoan bodies and the Cook Islands' ministry
@@ -389,7 +404,7 @@ def test_samoa_and_the_cook_islands_are_east_of_papua_new_guinea(csv: pd.DataFra
 
 def test_arcs_and_tiles_switch(csv: pd.DataFrame) -> None:
     at = run()
-    assert layer(at, "arcs") is not None
+    assert arcs_drawn(at)
     # Offline by default: no request to a third party unless the visitor asks for the tiles.
     assert deck(at).get("mapProvider") is None
     assert "cartocdn" not in at.get("deck_gl_json_chart")[0].proto.json
@@ -397,7 +412,7 @@ def test_arcs_and_tiles_switch(csv: pd.DataFrame) -> None:
     at.toggle(key="map_arcs").set_value(False)
     at.toggle(key="map_tiles").set_value(True)
     rerun(at)
-    assert layer(at, "arcs") is None
+    assert not arcs_drawn(at)
     assert deck(at)["mapProvider"] == "carto"
     assert any("CARTO" in caption.value for caption in at.caption)
 
@@ -453,7 +468,7 @@ def test_markup_in_the_data_is_shown_as_text(
         assert "<b>" not in body and "<i>" not in body, body
     # In the table and the map's data it is a plain string (Streamlit escapes tooltip values).
     assert MARKUP in set(at.dataframe[0].value["name"])
-    rows = {row["id"]: row for row in layer(at, "organisations")["data"]}  # type: ignore[index]
+    rows = marker_rows(at)
     assert rows["ph-cebu"]["n"] == MARKUP
     assert not any("markup" in html.proto.body for html in at.get("html"))
 

@@ -1,46 +1,56 @@
-"""The live map as a pydeck Deck: country outlines, arcs from the proposers, markers and seat labels.
+"""The map model drawn live: one pydeck Deck builder, two styles (the explorer's and the display screen's).
 
-Pure: frames and options in, a Deck out, no Streamlit. Three things keep the map usable across reruns:
+Pure: a `MapModel` and a `DeckStyle` in, a Deck out, no Streamlit. The model decides everything a reader
+sees (camera, markers, names, arcs, tints); this module only translates it, and keeps the JSON Streamlit
+sends on every rerun small:
 
-- The marker layer always holds every organisation, in one fixed order; filters only switch
-  markers off (deck.gl's DataFilterExtension). Streamlit remembers a map click as an index into the
-  layer's data, so a stable order keeps a selection pointing at the same organisation after a filter
-  change, and markers never move when others are filtered away.
-- The view state is passed in, not computed from the data: Streamlit re-applies the view only when it
-  changes, so filtering leaves the user's pan and zoom alone and "fit to selection" moves it on request.
-- Longitudes go through `borders.pacific_longitude`, the one antimeridian shift, so Samoa and the Cook
-  Islands sit east of Papua New Guinea for points, arcs, labels and outlines alike.
+- The marker layer holds every located organisation in the model's fixed order; filters only change a
+  marker's look (hidden on the explorer, dimmed on the display). Streamlit remembers a map click as an
+  index into the layer's data, so a stable order keeps a selection on the same organisation after a
+  filter change, markers never move, and the index alone says which organisation was picked.
+- A marker's colour, radius and outline come from the layer's accessors, indexed by two small numbers in
+  its row: its type (`c`) and its state (`k`: proposer, selected, hidden), the state left out when 0.
+- The outlines never change: where the app serves them as files (`static/`, see `basemap_files`), the
+  deck names their address and the browser fetches them once and keeps them; only the list of tinted
+  countries travels with each rerun. Coasts are not stroked (land and sea differ in colour); land borders
+  are a line layer of the segments two countries share.
+- The camera's longitude is not wrapped to -180..180 (`normalize` off) and panning stops at the edges of
+  one world in Pacific longitudes, so Samoa and the Cook Islands, drawn east of 180°, stay where they are
+  without drawing the world twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
 from typing import Any, Final
 
-import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
-from signatories import theme
-from signatories.borders import pacific_longitudes
-from signatories.i18n import Lang, label, t
-from signatories.labels import describe, target_years
-from signatories.map.camera import MapView, Viewport, fit_view, theme_view
-from signatories.map.model import marker_look
-from signatories.map.seats import EXPLORER_LABELS, LabelStyle, arc_rows, draw_positions, seat_rows
+from signatories import theme, vocab
+from signatories.borders import PACIFIC_CUT_LONGITUDE
+from signatories.i18n import Lang, t
+from signatories.map.camera import MERCATOR_MAX_LAT, MapView
+from signatories.map.model import MapModel, Marker, MarkerLook, marker_look
+from signatories.map.outlines import land_borders
+from signatories.map.seats import EXPLORER_LABELS, LabelStyle
 
 LAYER_COUNTRIES: Final = "countries"
-LAYER_ARCS: Final = "arcs"
+LAYER_BORDERS: Final = "borders"
+LAYER_ARCS: Final = "arcs"  # one layer per proposer: "arcs-0", "arcs-1"
 LAYER_ORGANISATIONS: Final = "organisations"
 LAYER_LABELS: Final = "seat-labels"
 
-# 4 decimals is ~11 m: finer than any seat's precision, and it keeps the JSON small.
-COORD_DECIMALS: Final = 4
+# 3 decimals is ~100 m: the same-seat precision (`seats.SAME_SEAT_DECIMALS`), finer than a city-level seat.
+COORD_DECIMALS: Final = 3
 
 # pydeck turns every plain string into an accessor expression ("pixels" becomes the undefined variable
 # `pixels`); constant strings must be wrapped. A plain "auto" character set breaks the TextLayer outright.
@@ -50,17 +60,41 @@ PIXELS: Final = pdk.types.String("pixels")
 # so data always shows as text while the headings keep their layout.
 TOOLTIP_STYLE: Final = {"maxWidth": "18rem", "whiteSpace": "normal"}
 
+# Marker row keys: one letter each, since every key is repeated in every row of the deck JSON.
+KEY_POSITION: Final = "p"
+KEY_TYPE: Final = "c"
+KEY_STATE: Final = "k"
+# The hover card's fields: name in the page's language, type, effective target year. The rest (other
+# name, seat, basis, status, precision, coordinates) is in the details panel a click or tap opens.
+TOOLTIP_KEYS: Final = ("n", "t", "y")
+# A marker's state, a sum of flags; 0 (a shown participant) is left out of its row, as is type 0 (a city).
+STATE_PROPOSER: Final = 1
+STATE_SELECTED: Final = 2
+STATE_HIDDEN: Final = 4
+STATES: Final = range(8)
+# The type's index in the colour accessor; an unknown type takes the last entry.
+TYPE_CODES: Final = {kind: code for code, kind in enumerate(vocab.ORG_TYPES)}
+UNKNOWN_TYPE: Final = len(vocab.ORG_TYPES)
+
+# One world in Pacific longitudes (`borders.pacific_longitude` keeps every longitude in this span): the
+# camera may pan across 180° but not off this world, so nothing needs drawing twice.
+PAN_BOUNDS: Final = [
+    [PACIFIC_CUT_LONGITUDE, -MERCATOR_MAX_LAT],
+    [PACIFIC_CUT_LONGITUDE + 360, MERCATOR_MAX_LAT],
+]
+
+# Where `streamlit run` serves the files of the app's `static/` folder (server.enableStaticServing),
+# relative to the page, so it holds behind a balancer's path prefix too.
+STATIC_URL: Final = "app/static/"
+
 
 def rgba(colour: str, alpha: int = 255) -> list[int]:
     """A theme colour as deck.gl's [r, g, b, a]."""
     return [*theme.hex_to_rgb(colour), alpha]
 
 
-def _pairs(longitudes: pd.Series, latitudes: pd.Series) -> list[list[float]]:
-    return [
-        [round(float(lon), COORD_DECIMALS), round(float(lat), COORD_DECIMALS)]
-        for lon, lat in zip(longitudes, latitudes, strict=True)
-    ]
+def _compact(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 class RawJSON:
@@ -73,11 +107,11 @@ class RawJSON:
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck indents by 2, which multiplies the size of nested
-    outline coordinates, and Streamlit sends the whole JSON to the browser on every rerun.
+    """A Deck whose JSON has no indentation: pydeck indents by 2, and Streamlit sends the whole JSON to the
+    browser on every rerun.
 
     Japanese stays UTF-8 (3 bytes a character) rather than `\\uXXXX` escapes (6), and `RawJSON` values
-    (the basemap's outlines, serialised once) are spliced in rather than serialised again.
+    (serialised once, e.g. the marker rows' static part) are spliced in rather than serialised again.
     """
 
     def _set_api_keys(self, api_keys: dict[str, str] | None = None) -> None:
@@ -114,135 +148,7 @@ class CompactDeck(pdk.Deck):
         return text
 
 
-def view_state(view: MapView) -> pdk.ViewState:
-    """The camera as deck.gl's initial view."""
-    return pdk.ViewState(
-        latitude=view.latitude,
-        longitude=view.longitude,
-        zoom=view.zoom,
-        pitch=theme.REGION_VIEW["pitch"],
-        bearing=theme.REGION_VIEW["bearing"],
-        min_zoom=theme.MIN_ZOOM,
-        max_zoom=theme.MAX_ZOOM,
-    )
-
-
-@dataclass(frozen=True)
-class DeckOptions:
-    """How the map is drawn; none of these changes which organisations are shown."""
-
-    lang: Lang = "en"
-    view: MapView = field(default_factory=theme_view)
-    show_arcs: bool = True
-    online_basemap: bool = False
-    selected: str = ""
-
-
-# Marker record keys: one letter each, since every key is repeated in every point of the deck JSON.
-KEY_POSITION: Final = "p"
-KEY_COLOUR: Final = "c"
-KEY_VISIBLE: Final = "v"
-KEY_KIND: Final = "k"
-# The hover card's fields: name in the page's language, type, effective target year. The rest (other
-# name, seat, basis, status, precision, coordinates) is in the details panel a click or tap opens: it
-# would cost every point its bytes on every rerun, and a hover card is no use on a touch screen.
-TOOLTIP_KEYS: Final = ("n", "t", "y")
-# A marker's kind, a sum of flags: its outline and radius follow from it in the layer's accessors, so the
-# per-point outline colour, width and radius (the same for all but a few markers) are not sent for each.
-KIND_PROPOSER: Final = 1
-KIND_SELECTED: Final = 2
-
-
-@dataclass(frozen=True)
-class Markers:
-    """What a marker shows that no filter changes, in the marker layer's fixed order.
-
-    Built once per dataset and language (the explorer caches it); `organisation_rows` only adds the
-    visibility and selection of each rerun. `records` are shared and must not be mutated.
-    """
-
-    ids: tuple[str, ...]
-    records: tuple[dict[str, Any], ...]
-    proposer: tuple[bool, ...]
-    # Each record with its id as JSON, less the closing brace: at 10,000 markers, serialising the records
-    # again on every rerun cost more than the rest of the script.
-    json_heads: tuple[str, ...] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        heads = tuple(
-            json.dumps({"id": org_id, **record}, separators=(",", ":"), ensure_ascii=False)[:-1]
-            for org_id, record in zip(self.ids, self.records, strict=True)
-        )
-        object.__setattr__(self, "json_heads", heads)
-
-
-def _rounded(values: pd.Series) -> list[float]:
-    return [round(value, COORD_DECIMALS) for value in values.astype(float).tolist()]
-
-
-def marker_records(organisations: pd.DataFrame, countries: pd.DataFrame, lang: Lang) -> Markers:
-    """One record per located organisation, in a fixed order, with just what the marker and tooltip need."""
-    positions = draw_positions(organisations)
-    # Proposers last, so they are drawn on top of the participants sharing their city (Bangkok's).
-    order = (organisations.loc[positions.index, "role"] == "proposer").sort_values(kind="stable").index
-    positions = positions.loc[order]
-    located = organisations.loc[order]
-    text = describe(located, countries, lang)
-    palette = {kind: theme.hex_to_rgb(colour) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
-    # "by 2050", "2050年まで"; "No target found" without a year.
-    years = target_years(located, lang).where(located["target_year"].notna(), label("basis", "none", lang))
-    columns = zip(
-        _rounded(positions["draw_lon"]),
-        _rounded(positions["draw_lat"]),
-        [list(palette.get(kind, (0, 0, 0))) for kind in located["org_type"].tolist()],
-        text["name"].tolist(),
-        text["type"].tolist(),
-        years.tolist(),
-        strict=True,
-    )
-    records = tuple(
-        {KEY_POSITION: [lon, lat], KEY_COLOUR: colour, **dict(zip(TOOLTIP_KEYS, fields, strict=True))}
-        for lon, lat, colour, *fields in columns
-    )
-    ids = tuple(str(org_id) for org_id in located["id"].tolist())
-    proposer = tuple(bool(flag) for flag in (located["role"] == "proposer").tolist())
-    return Markers(ids=ids, records=records, proposer=proposer)
-
-
-def organisation_rows(markers: Markers, visible_ids: frozenset[str], selected: str) -> RawJSON:
-    """The marker layer's data as JSON text: every static record with this rerun's visibility and selection."""
-    rows = ",".join(
-        f'{head},"{KEY_VISIBLE}":{int(org_id in visible_ids)},'
-        f'"{KEY_KIND}":{KIND_PROPOSER * proposer + KIND_SELECTED * (org_id == selected)}}}'
-        for org_id, head, proposer in zip(markers.ids, markers.json_heads, markers.proposer, strict=True)
-    )
-    return RawJSON(f"[{rows}]")
-
-
-def _rgb_literal(colour: str) -> str:
-    return "[{}, {}, {}]".format(*theme.hex_to_rgb(colour))
-
-
-def _kind_accessor(selected: str, proposer: str, other: str) -> str:
-    """A deck.gl JSON expression choosing a value by the marker's kind: selected, proposer, or neither."""
-    return (
-        f"{KEY_KIND} >= {KIND_SELECTED} ? {selected} : ({KEY_KIND} == {KIND_PROPOSER} ? {proposer} : {other})"
-    )
-
-
-# The model's marker looks as deck.gl accessors: selected, proposer, any other.
-_SELECTED, _PROPOSER, _OTHER = marker_look(False, True), marker_look(True, False), marker_look(False, False)
-OUTLINE_COLOUR_ACCESSOR: Final = _kind_accessor(
-    _rgb_literal(_SELECTED.outline), _rgb_literal(_PROPOSER.outline), _rgb_literal(_OTHER.outline)
-)
-OUTLINE_WIDTH_ACCESSOR: Final = _kind_accessor(
-    str(_SELECTED.outline_px), str(_PROPOSER.outline_px), str(_OTHER.outline_px)
-)
-# A selected proposer keeps its size.
-RADIUS_ACCESSOR: Final = (
-    f"{KEY_KIND} == {KIND_PROPOSER} || {KEY_KIND} == {KIND_PROPOSER + KIND_SELECTED} "
-    f"? {_PROPOSER.radius_px} : {_OTHER.radius_px}"
-)
+# --- Styles -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -259,7 +165,19 @@ class DeckStyle:
     label_font: str
     # A dark halo behind the labels (SDF font) where they cross outlines; None: plain labels.
     label_halo: tuple[str, float] | None
-    controller: bool
+    # Pan, zoom, hover card and click: the explorer's; nobody touches a conference screen.
+    interactive: bool
+    # A shown marker's look by role and selection, and the look and opacity of the others.
+    shown_look: Any  # Callable[[bool, bool], MarkerLook]; a dataclass field cannot hold a plain function
+    other_look: MarkerLook
+    other_alpha: int
+
+
+def _display_look(proposer: bool, selected: bool) -> MarkerLook:
+    """Every spotlit marker alike: large, with a light ring that holds on the dark map."""
+    return MarkerLook(
+        theme.DISPLAY_MARKER_OUTLINE, theme.DISPLAY_MARKER_OUTLINE_PX, theme.DISPLAY_MARKER_RADIUS_PX
+    )
 
 
 EXPLORER_STYLE: Final = DeckStyle(
@@ -273,9 +191,14 @@ EXPLORER_STYLE: Final = DeckStyle(
     # No SDF font (and so no halo): with SDF, deck.gl spaces Japanese glyphs unevenly.
     label_font=theme.LABEL_FONT_FAMILY,
     label_halo=None,
-    controller=True,
+    interactive=True,
+    shown_look=marker_look,
+    # Filtered out: no pixels at all, so not pickable either.
+    other_look=MarkerLook(theme.MARKER_OUTLINE, 0, 0),
+    other_alpha=0,
 )
-# The display's labels are twice the explorer's and sit above the ring of markers around a shared seat.
+# The display's labels are twice the explorer's and sit above the ring of markers around a shared seat;
+# the signatories of other countries stay on the map, small and dimmed.
 DISPLAY_STYLE: Final = DeckStyle(
     layer_prefix="display-",
     land=theme.DISPLAY_BORDER_FILL,
@@ -286,82 +209,233 @@ DISPLAY_STYLE: Final = DeckStyle(
     label_colour=theme.DISPLAY_TEXT,
     label_font=theme.DISPLAY_LABEL_FONT_FAMILY,
     label_halo=(theme.DISPLAY_LABEL_HALO, theme.DISPLAY_LABEL_OUTLINE_PX),
-    # Nobody touches a conference screen.
-    controller=False,
+    interactive=False,
+    shown_look=_display_look,
+    other_look=MarkerLook(theme.DISPLAY_MARKER_OUTLINE, 0, theme.DISPLAY_OTHER_MARKER_RADIUS_PX),
+    other_alpha=theme.DISPLAY_OTHER_MARKER_ALPHA,
 )
-DISPLAY_VIEWPORT: Final = Viewport(theme.DISPLAY_MAP_NOMINAL_WIDTH_PX, theme.DISPLAY_MAP_HEIGHT_PX)
+
+
+def state_look(style: DeckStyle, state: int) -> tuple[MarkerLook, int]:
+    """A marker's look and fill opacity in `style` for its state flags."""
+    if state & STATE_HIDDEN:
+        return style.other_look, style.other_alpha
+    look: MarkerLook = style.shown_look(bool(state & STATE_PROPOSER), bool(state & STATE_SELECTED))
+    return look, 255
+
+
+def _choose(key: str, values: Sequence[object]) -> str:
+    """A deck.gl JSON expression giving `values[row[key]]`, the first value when the row leaves `key` out.
+
+    A chain of comparisons: deck.gl's expression parser cannot index an array literal.
+    """
+    default = _compact(values[0])
+    chain = "".join(
+        f"{key} == {index} ? {_compact(value)} : "
+        for index, value in enumerate(values)
+        if index and _compact(value) != default
+    )
+    return f"{chain}{default}"
+
+
+def marker_accessors(style: DeckStyle) -> dict[str, str]:
+    """The marker layer's colour, outline and radius accessors for `style`, from a row's `c` and `k`."""
+    looks = [state_look(style, state) for state in STATES]
+    colours = [theme.ORG_TYPE_COLOURS[kind] for kind in vocab.ORG_TYPES] + [theme.LABEL_COLOUR]
+    shown = _choose(KEY_TYPE, [rgba(colour) for colour in colours])
+    others = _choose(KEY_TYPE, [rgba(colour, style.other_alpha) for colour in colours])
+    return {
+        "get_fill_color": f"{KEY_STATE} >= {STATE_HIDDEN} ? ({others}) : ({shown})",
+        "get_line_color": _choose(KEY_STATE, [rgba(look.outline) for look, _ in looks]),
+        "get_line_width": _choose(KEY_STATE, [look.outline_px for look, _ in looks]),
+        "get_radius": _choose(KEY_STATE, [look.radius_px for look, _ in looks]),
+    }
+
+
+# --- Markers ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class MarkerRows:
+    """The marker layer's rows as JSON text, less the state of each rerun: one head per marker, in the
+    model's order. The same for every filter, so a page keeps it per dataset and language."""
+
+    ids: tuple[str, ...]
+    heads: tuple[str, ...]  # `{"p":[lon,lat],"c":type,"n":…,"t":…,"y":…` without the closing brace
+
+
+def _marker_head(marker: Marker) -> str:
+    code = TYPE_CODES.get(marker.org_type, UNKNOWN_TYPE)
+    row: dict[str, object] = {
+        KEY_POSITION: [round(marker.lon, COORD_DECIMALS), round(marker.lat, COORD_DECIMALS)],
+        **({KEY_TYPE: code} if code else {}),
+        **dict(zip(TOOLTIP_KEYS, (marker.name, marker.kind, marker.target), strict=True)),
+    }
+    return _compact(row)[:-1]
+
+
+def marker_rows(markers: Sequence[Marker]) -> MarkerRows:
+    return MarkerRows(ids=tuple(marker.org_id for marker in markers), heads=tuple(map(_marker_head, markers)))
+
+
+def marker_state(marker: Marker, model: MapModel) -> int:
+    return (
+        STATE_PROPOSER * marker.proposer
+        + STATE_SELECTED * (marker.org_id == model.selected)
+        + STATE_HIDDEN * (marker.org_id not in model.shown)
+    )
+
+
+def organisation_rows(model: MapModel, rows: MarkerRows) -> RawJSON:
+    """The marker layer's data: every marker's static head with this rerun's state."""
+    parts = []
+    for marker, head in zip(model.markers, rows.heads, strict=True):
+        state = marker_state(marker, model)
+        parts.append(f'{head},"{KEY_STATE}":{state}}}' if state else f"{head}}}")
+    return RawJSON(f"[{','.join(parts)}]")
+
+
+def picked_index(selection: Mapping[str, Any] | None) -> int | None:
+    """The marker index in a Streamlit map selection event, or None when nothing is selected."""
+    if not selection:
+        return None
+    indices = (selection.get("selection") or {}).get("indices") or {}
+    picked = indices.get(LAYER_ORGANISATIONS) or []
+    first = picked[0] if picked else None
+    return first if isinstance(first, int) and not isinstance(first, bool) else None
+
+
+# --- Basemap ------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class PreparedBasemap:
-    """Basemap outlines with each feature's geometry already serialised: it never changes between reruns."""
+class Basemap:
+    """The outlines as a deck draws them: country polygons (each with its `iso_a2`) and land-border
+    segments `[x1, y1, x2, y2]`; each an address the browser fetches, or JSON text sent inline."""
 
-    codes: tuple[str, ...]
-    geometries: tuple[str, ...]
-
-
-def prepare_basemap(geojson: Mapping[str, Any]) -> PreparedBasemap:
-    features = geojson.get("features", [])
-    return PreparedBasemap(
-        codes=tuple(str((feature.get("properties") or {}).get("iso_a2", "")) for feature in features),
-        geometries=tuple(
-            json.dumps(feature.get("geometry"), separators=(",", ":"), allow_nan=False)
-            for feature in features
-        ),
-    )
+    countries: str | RawJSON
+    borders: str | RawJSON
 
 
-def country_features(
-    basemap: PreparedBasemap, shown_countries: frozenset[str], online: bool, style: DeckStyle = EXPLORER_STYLE
-) -> RawJSON:
-    """The basemap outlines with a fill per feature, as GeoJSON text: countries of shown organisations tinted.
+def basemap_files(geojson: Mapping[str, Any]) -> dict[str, bytes]:
+    """The two files of a basemap, named by their content: polygons to fill, and land borders.
 
-    Only the small properties are new each rerun; the geometries' text is the prepared one.
+    A changed outline file gives new names, so a browser never draws an old copy it kept.
+    """
+    features = [
+        {
+            "type": "Feature",
+            "geometry": feature.get("geometry"),
+            "properties": {"iso_a2": str((feature.get("properties") or {}).get("iso_a2", ""))},
+        }
+        for feature in geojson.get("features", [])
+    ]
+    countries = _compact({"type": "FeatureCollection", "features": features}).encode()
+    borders = _compact([[*start, *end] for start, end in land_borders(geojson)]).encode()
+    return {
+        f"basemap-countries-{_digest(countries)}.json": countries,
+        f"basemap-borders-{_digest(borders)}.json": borders,
+    }
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:12]
+
+
+def web_basemap(geojson: Mapping[str, Any], static_dir: Path | None) -> Basemap:
+    """The basemap as addresses of files in `static_dir` when they are there, else inline.
+
+    Inline, the outlines travel with every rerun (a data directory of its own, e.g. in tests).
+    """
+    files = basemap_files(geojson)
+    (countries_name, countries), (borders_name, borders) = files.items()
+    if static_dir is not None and all((static_dir / name).is_file() for name in files):
+        return Basemap(STATIC_URL + countries_name, STATIC_URL + borders_name)
+    return Basemap(RawJSON(countries.decode()), RawJSON(borders.decode()))
+
+
+def _fill_accessor(style: DeckStyle, tinted: frozenset[str], online: bool) -> str:
+    """Each country's fill: tinted where a shown organisation is, as one expression on its `iso_a2`.
+
     Over online tiles the fills turn translucent so the tiles' places and roads show through.
     """
-    land_alpha = theme.ONLINE_LAND_FILL_ALPHA if online else 255
-    tint_alpha = theme.ONLINE_SIGNATORY_FILL_ALPHA if online else 255
-    land = json.dumps(rgba(style.land, land_alpha), separators=(",", ":"))
-    tint = json.dumps(rgba(style.tint, tint_alpha), separators=(",", ":"))
-    features = ",".join(
-        f'{{"geometry":{geometry},"properties":{{"fill":{tint if code in shown_countries else land}}},'
-        '"type":"Feature"}'
-        for code, geometry in zip(basemap.codes, basemap.geometries, strict=True)
-    )
-    return RawJSON(f'{{"features":[{features}],"type":"FeatureCollection"}}')
+    land = rgba(style.land, theme.ONLINE_LAND_FILL_ALPHA if online else 255)
+    tint = rgba(style.tint, theme.ONLINE_SIGNATORY_FILL_ALPHA if online else 255)
+    if not tinted:
+        return _compact(land)
+    test = " || ".join(f"properties.iso_a2 == {json.dumps(code)}" for code in sorted(tinted))
+    return f"{test} ? {_compact(tint)} : {_compact(land)}"
 
 
-def tooltip(lang: Lang) -> dict[str, Any]:
-    """The hover card: localised headings around `{field}` placeholders Streamlit fills in as text."""
-    name, kind, year = (f"{{{key}}}" for key in TOOLTIP_KEYS)
-    template = (
-        f"<b>{name}</b><br/>{t('map.tooltip_type', lang)}{kind}<br/>{t('map.tooltip_target', lang)}{year}"
-    )
-    return {"html": template, "style": TOOLTIP_STYLE}
+def basemap_layers(
+    basemap: Basemap, style: DeckStyle, tinted: frozenset[str], online: bool
+) -> list[pdk.Layer]:
+    """The country fills and the land borders."""
+    return [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=f"{style.layer_prefix}{LAYER_COUNTRIES}",
+            data=basemap.countries,
+            stroked=False,
+            filled=True,
+            pickable=False,
+            get_fill_color=_fill_accessor(style, tinted, online),
+            # The data may be a fetched file that never changes: a new tint must say so.
+            update_triggers={"getFillColor": [sorted(tinted), online]},
+        ),
+        pdk.Layer(
+            "LineLayer",
+            id=f"{style.layer_prefix}{LAYER_BORDERS}",
+            data=basemap.borders,
+            pickable=False,
+            get_source_position="[this[0], this[1]]",
+            get_target_position="[this[2], this[3]]",
+            get_color=rgba(style.border_line),
+            get_width=style.border_px,
+            width_units=PIXELS,
+        ),
+    ]
 
 
-def countries_layer(features: RawJSON, style: DeckStyle) -> pdk.Layer:
-    """The country outlines, each feature filled by its `fill` property."""
-    return pdk.Layer(
-        "GeoJsonLayer",
-        id=f"{style.layer_prefix}{LAYER_COUNTRIES}",
-        data=features,
-        stroked=True,
-        filled=True,
-        pickable=False,
-        get_fill_color="properties.fill",
-        get_line_color=rgba(style.border_line),
-        get_line_width=style.border_px,
-        line_width_units=PIXELS,
-    )
+# --- Arcs and labels ----------------------------------------------------------------------------------
 
 
-def labels_layer(rows: list[dict[str, Any]], style: DeckStyle) -> pdk.Layer:
-    """One name per seat (`seats.seat_rows`), above its markers."""
+def arc_layers(model: MapModel) -> list[pdk.Layer]:
+    """One arc layer per proposer: its seat once, then only each target's [lon, lat]."""
+    layers = []
+    ordered = sorted(model.arcs, key=lambda arc: arc.source)
+    for index, (source, arcs) in enumerate(groupby(ordered, key=lambda arc: arc.source)):
+        targets = [
+            [round(lon, COORD_DECIMALS), round(lat, COORD_DECIMALS)]
+            for arc in arcs
+            for lon, lat in [arc.target]
+        ]
+        layers.append(
+            pdk.Layer(
+                "ArcLayer",
+                id=f"{LAYER_ARCS}-{index}",
+                data=RawJSON(_compact(targets)),
+                pickable=False,
+                get_source_position=[round(source[0], COORD_DECIMALS), round(source[1], COORD_DECIMALS)],
+                get_target_position="-",
+                get_source_color=rgba(theme.ARC_SOURCE_COLOUR, theme.ARC_OPACITY),
+                get_target_color=rgba(theme.ARC_TARGET_COLOUR, theme.ARC_OPACITY),
+                get_width=theme.ARC_WIDTH_PX,
+                width_units=PIXELS,
+                # Arcs rise above the ground; writing depth would let them hide the markers beneath.
+                parameters={"depthWriteEnabled": False},
+            )
+        )
+    return layers
+
+
+def labels_layer(model: MapModel, style: DeckStyle) -> pdk.Layer:
+    """One name per seat (the model's, thinned for its zoom), above its markers."""
     halo: dict[str, Any] = {}
     if style.label_halo is not None:
         colour, width = style.label_halo
         halo = {"font_settings": {"sdf": True}, "outline_width": width, "outline_color": rgba(colour)}
+    rows = [{"position": [label.lon, label.lat], "text": label.text} for label in model.labels]
     return pdk.Layer(
         "TextLayer",
         id=LAYER_LABELS if not style.layer_prefix else f"{style.layer_prefix}seats",
@@ -381,171 +455,80 @@ def labels_layer(rows: list[dict[str, Any]], style: DeckStyle) -> pdk.Layer:
     )
 
 
-def map_views(style: DeckStyle) -> list[pdk.View]:
-    # Repeated worlds keep Samoa and the Cook Islands (drawn beyond 180°) on screen when the camera is
-    # panned across the antimeridian and deck.gl wraps its longitude to -180..180.
-    return [pdk.View(type="MapView", controller=style.controller, repeat=True)]
+def tooltip(lang: Lang) -> dict[str, Any]:
+    """The hover card: localised headings around `{field}` placeholders Streamlit fills in as text."""
+    name, kind, year = (f"{{{key}}}" for key in TOOLTIP_KEYS)
+    template = (
+        f"<b>{name}</b><br/>{t('map.tooltip_type', lang)}{kind}<br/>{t('map.tooltip_target', lang)}{year}"
+    )
+    return {"html": template, "style": TOOLTIP_STYLE}
+
+
+def view_state(view: MapView) -> pdk.ViewState:
+    """The camera as deck.gl's initial view, its longitude never wrapped and panning kept to one world."""
+    return pdk.ViewState(
+        latitude=view.latitude,
+        longitude=view.longitude,
+        zoom=view.zoom,
+        pitch=theme.REGION_VIEW["pitch"],
+        bearing=theme.REGION_VIEW["bearing"],
+        min_zoom=theme.MIN_ZOOM,
+        max_zoom=theme.MAX_ZOOM,
+        normalize=False,
+        max_bounds=PAN_BOUNDS,
+    )
+
+
+# --- The deck -----------------------------------------------------------------------------------------
 
 
 def build_deck(
-    organisations: pd.DataFrame,
-    frame: pd.DataFrame,
-    countries: pd.DataFrame,
-    basemap: Mapping[str, Any] | PreparedBasemap | None,
-    options: DeckOptions,
-    markers: Markers | None = None,
+    model: MapModel,
+    style: DeckStyle,
+    basemap: Basemap | None = None,
+    rows: MarkerRows | None = None,
+    online_basemap: bool = False,
 ) -> CompactDeck:
-    """The map of `frame` (the filtered organisations) drawn over every organisation's stable marker slot.
+    """The model as a deck in `style`.
 
-    `organisations` is the whole dataset: markers of filtered-out organisations stay in the data but
-    are switched off, and the arcs start at the proposers even when a filter hides them.
-    `basemap` is the country GeoJSON in Pacific longitudes (`borders.pacific_view`), best thinned
-    once by `simplify_basemap` and serialised once by `prepare_basemap`. `markers` are
-    `marker_records(organisations, countries, options.lang)`, which a caller may keep between reruns.
+    `basemap` is `web_basemap` of the model's outlines and `rows` is `marker_rows(model.markers)`; both
+    are the same for every rerun of a dataset and language, so a page keeps them (they are made here when
+    not given). `online_basemap` draws Carto's tiles under translucent fills (explorer only).
     """
-    if markers is None:
-        markers = marker_records(organisations, countries, options.lang)
-    if isinstance(basemap, Mapping):
-        basemap = prepare_basemap(basemap)
+    if basemap is None and model.outlines is not None:
+        basemap = web_basemap(model.outlines, None)
+    if rows is None:
+        rows = marker_rows(model.markers)
+    online = online_basemap and style.interactive
     layers: list[pdk.Layer] = []
     if basemap is not None:
-        tinted = frozenset(frame["country"].tolist())
-        layers.append(
-            countries_layer(country_features(basemap, tinted, options.online_basemap), EXPLORER_STYLE)
-        )
-    if options.show_arcs:
-        layers.append(
-            pdk.Layer(
-                "ArcLayer",
-                id=LAYER_ARCS,
-                data=arc_rows(organisations, frame),
-                pickable=False,
-                get_source_position="from",
-                get_target_position="to",
-                get_source_color=rgba(theme.ARC_SOURCE_COLOUR, theme.ARC_OPACITY),
-                get_target_color=rgba(theme.ARC_TARGET_COLOUR, theme.ARC_OPACITY),
-                get_width=theme.ARC_WIDTH_PX,
-                width_units=PIXELS,
-                # Arcs rise above the ground; writing depth would let them hide the markers beneath.
-                parameters={"depthWriteEnabled": False},
-            )
-        )
+        layers.extend(basemap_layers(basemap, style, model.tinted_countries, online))
+    layers.extend(arc_layers(model))
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
-            id=LAYER_ORGANISATIONS,
-            data=organisation_rows(markers, frozenset(frame["id"].tolist()), options.selected),
-            pickable=True,
+            id=f"{style.layer_prefix}{LAYER_ORGANISATIONS}",
+            data=organisation_rows(model, rows),
+            pickable=style.interactive,
             stroked=True,
             filled=True,
             get_position=KEY_POSITION,
-            get_fill_color=KEY_COLOUR,
-            get_line_color=OUTLINE_COLOUR_ACCESSOR,
-            get_line_width=OUTLINE_WIDTH_ACCESSOR,
-            get_radius=RADIUS_ACCESSOR,
             radius_units=PIXELS,
             line_width_units=PIXELS,
-            get_filter_value=KEY_VISIBLE,
-            filter_range=[1, 1],
-            extensions=[{"@@type": "DataFilterExtension", "filterSize": 1}],
+            **marker_accessors(style),
         )
     )
-    layers.append(labels_layer(seat_rows(frame, options.lang, options.view.zoom), EXPLORER_STYLE))
-    deck_options: dict[str, Any] = {}
-    if options.online_basemap:
-        deck_options.update(map_provider="carto", map_style=theme.CARTO_LIGHT_STYLE)
+    layers.append(labels_layer(model, style))
+    options: dict[str, Any] = {}
+    if online:
+        options.update(map_provider="carto", map_style=theme.CARTO_LIGHT_STYLE)
     else:
         # `map_style=None` would still fetch Carto's style; only no provider means no request at all.
-        deck_options.update(map_provider=None)
+        options.update(map_provider=None)
+    options.update(tooltip=tooltip(model.lang) if style.interactive else False)
     return CompactDeck(
         layers=layers,
-        initial_view_state=view_state(options.view),
-        views=map_views(EXPLORER_STYLE),
-        tooltip=tooltip(options.lang),
-        **deck_options,
+        initial_view_state=view_state(model.camera),
+        views=[pdk.View(type="MapView", controller=style.interactive)],
+        **options,
     )
-
-
-def spotlight_view(spotlit: pd.DataFrame, viewport: Viewport = DISPLAY_VIEWPORT) -> MapView:
-    """The display's camera on the spotlight's organisations, never closer than a country-wide view."""
-    return fit_view(spotlit, viewport)
-
-
-def _display_marker_rows(organisations: pd.DataFrame, spotlit: bool, alpha: int) -> list[dict[str, Any]]:
-    """Markers at the explorer's positions; the spotlight's rings of co-located seats opened wider.
-
-    The explorer spreads organisations sharing a seat on a ring sized for its small markers; the display's
-    markers are twice as large, so the ring is scaled about its seat until they stop overlapping.
-    """
-    positions = draw_positions(organisations)
-    located = organisations.loc[positions.index]
-    colours = {kind: rgba(colour, alpha) for kind, colour in theme.ORG_TYPE_COLOURS.items()}
-    radius = theme.DISPLAY_MARKER_RADIUS_PX if spotlit else theme.DISPLAY_OTHER_MARKER_RADIUS_PX
-    spread = theme.DISPLAY_CO_LOCATED_SPREAD_DEG / theme.CO_LOCATED_SPREAD_DEG if spotlit else 1.0
-    seat_lon = pacific_longitudes(located["lon"].to_numpy(dtype=float))
-    seat_lat = located["lat"].to_numpy(dtype=float)
-    lons = seat_lon + (positions["draw_lon"].to_numpy() - seat_lon) * spread
-    lats = seat_lat + (positions["draw_lat"].to_numpy() - seat_lat) * spread
-    return [
-        {
-            "position": [round(float(lon), COORD_DECIMALS), round(float(lat), COORD_DECIMALS)],
-            "colour": colours[kind],
-            "radius": radius,
-        }
-        for lon, lat, kind in zip(lons, lats, located["org_type"], strict=True)
-    ]
-
-
-def display_deck(
-    organisations: pd.DataFrame,
-    spotlit: pd.DataFrame,
-    basemap: PreparedBasemap | None,
-    lang: Lang,
-    viewport: Viewport = DISPLAY_VIEWPORT,
-) -> CompactDeck:
-    """The conference screen's map in `DISPLAY_STYLE`: every signatory dimmed, the spotlight's large, named.
-
-    The camera frames the spotlight for `viewport`, the map's size on the screen (the stylesheet sizes it
-    from the screen): framed for a larger map, a 1280 x 720 screen would cut markers off at its edges.
-
-    `spotlit` are the organisations of the country in the spotlight. No basemap tiles: the screen must keep
-    drawing when the venue's network drops; no tooltip. Serialised once (`freeze`): it is drawn all day.
-    """
-    style = DISPLAY_STYLE
-    view = spotlight_view(spotlit, viewport)
-    spotlit_ids = frozenset(spotlit["id"].tolist())
-    others = organisations[~organisations["id"].isin(spotlit_ids)]
-    layers: list[pdk.Layer] = []
-    if basemap is not None:
-        tinted = frozenset(spotlit["country"].tolist())
-        layers.append(countries_layer(country_features(basemap, tinted, False, style), style))
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            id=f"{style.layer_prefix}others",
-            data=_display_marker_rows(others, spotlit=False, alpha=theme.DISPLAY_OTHER_MARKER_ALPHA),
-            get_position="position",
-            get_fill_color="colour",
-            get_radius="radius",
-            radius_units=PIXELS,
-        )
-    )
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            id=f"{style.layer_prefix}spotlight",
-            data=_display_marker_rows(spotlit, spotlit=True, alpha=255),
-            stroked=True,
-            get_position="position",
-            get_fill_color="colour",
-            get_line_color=rgba(theme.DISPLAY_MARKER_OUTLINE),
-            get_line_width=theme.DISPLAY_MARKER_OUTLINE_PX,
-            get_radius="radius",
-            radius_units=PIXELS,
-            line_width_units=PIXELS,
-        )
-    )
-    layers.append(labels_layer(seat_rows(spotlit, lang, view.zoom, style.labels), style))
-    return CompactDeck(
-        layers=layers, initial_view_state=view_state(view), views=map_views(style), map_provider=None
-    ).freeze()

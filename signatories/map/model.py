@@ -18,8 +18,8 @@ from signatories import theme, vocab
 from signatories.app_state import AppState
 from signatories.export import DATASET_DATE
 from signatories.filters import Filters
-from signatories.i18n import Lang, label, labels, localized, t
-from signatories.labels import country_names
+from signatories.i18n import Lang, label, labels, t
+from signatories.labels import country_names, describe, target_years
 from signatories.map.camera import MapView, Viewport, fit_view, region_view
 from signatories.map.seats import LabelStyle, arc_rows, draw_positions, seat_rows
 
@@ -47,14 +47,17 @@ def marker_look(proposer: bool, selected: bool) -> MarkerLook:
 
 @dataclass(frozen=True)
 class Marker:
+    """One located organisation as every map draws it; what no filter changes (see `model_markers`)."""
+
     org_id: str
     lon: float  # where it is drawn: Pacific longitude, spread on a ring when the seat is shared
     lat: float
     org_type: str
     colour: str
     proposer: bool
-    selected: bool
-    name: str
+    name: str  # in the model's language
+    kind: str  # the organisation's type, in words
+    target: str  # its effective target year in words ("by 2050"), or that none was found
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,12 @@ class MapModel:
     viewport: Viewport
     outlines: Mapping[str, Any] | None  # GeoJSON in Pacific longitudes; None when the file is damaged
     tinted_countries: frozenset[str]
+    # Every located organisation in one fixed order (proposers last, drawn on top; then by id), whether the
+    # filters show it or not: a live map keeps a slot for each, so its click indices and positions never
+    # shift, and the display draws the others dimmed. `shown` says which the filters keep.
     markers: tuple[Marker, ...]
+    shown: frozenset[str]
+    selected: str  # the highlighted organisation, if it is shown; else ""
     labels: tuple[SeatLabel, ...]
     arcs: tuple[Arc, ...]
     legend: tuple[LegendEntry, ...]
@@ -96,6 +104,10 @@ class MapModel:
     credits: tuple[str, ...]
     dataset_date: date
     notes: tuple[str, ...]  # what the reader must know: nothing matches, outlines missing
+
+    def shown_markers(self) -> tuple[Marker, ...]:
+        """The markers the filters keep, in drawing order: all a file draws."""
+        return tuple(marker for marker in self.markers if marker.org_id in self.shown)
 
 
 def filter_summary(filters: Filters, countries: pd.DataFrame, lang: Lang) -> str:
@@ -168,6 +180,48 @@ def map_camera(
     return fit_view(frame, viewport)
 
 
+def model_markers(
+    organisations: pd.DataFrame,
+    countries: pd.DataFrame,
+    lang: Lang,
+    spread_deg: float = theme.CO_LOCATED_SPREAD_DEG,
+) -> tuple[Marker, ...]:
+    """Every located organisation as a marker, in the fixed drawing order; the same for every filter, so a
+    page computes it once per dataset and language."""
+    positions = draw_positions(organisations, spread_deg)
+    # Proposers last, drawn on top of the participants sharing their city; then by id, for stable files.
+    order = organisations.loc[positions.index].sort_values(["role", "id"], key=_proposers_last).index
+    located, positions = organisations.loc[order], positions.loc[order]
+    text = describe(located, countries, lang)
+    # "by 2050", "2050年まで"; "No target found" without a year.
+    years = target_years(located, lang).where(located["target_year"].notna(), label("basis", "none", lang))
+    columns = zip(
+        located["id"].astype(str).tolist(),
+        positions["draw_lon"].astype(float).tolist(),
+        positions["draw_lat"].astype(float).tolist(),
+        located["org_type"].astype(str).tolist(),
+        (located["role"] == "proposer").tolist(),
+        text["name"].tolist(),
+        text["type"].tolist(),
+        years.tolist(),
+        strict=True,
+    )
+    return tuple(
+        Marker(
+            org_id=org_id,
+            lon=lon,
+            lat=lat,
+            org_type=kind,
+            colour=theme.ORG_TYPE_COLOURS.get(kind, theme.LABEL_COLOUR),
+            proposer=bool(proposer),
+            name=str(name),
+            kind=str(kind_text),
+            target=str(year),
+        )
+        for org_id, lon, lat, kind, proposer, name, kind_text, year in columns
+    )
+
+
 def build_model(
     organisations: pd.DataFrame,
     frame: pd.DataFrame,
@@ -177,31 +231,20 @@ def build_model(
     viewport: Viewport,
     label_style: LabelStyle,
     camera: MapView | None = None,
+    markers: tuple[Marker, ...] | None = None,
 ) -> MapModel:
     """The map of `frame` (the organisations the filters keep) as `state` shows it, for a `viewport`.
 
-    `camera` overrides the framing rule of `map_camera` (the page passes the camera it shows).
+    `camera` overrides the framing rule of `map_camera` (the page passes the camera it shows); `markers`
+    are `model_markers(organisations, countries, state.lang)`, which a page keeps between reruns.
     """
     lang = state.lang
     view = camera or map_camera(organisations, frame, state, viewport)
-    positions = draw_positions(frame)
-    located = frame.loc[positions.index]
-    shown_ids = frozenset(frame["id"].tolist())
-    selected = state.view.selected if state.view.selected in shown_ids else ""
-    markers = tuple(
-        Marker(
-            org_id=str(row["id"]),
-            lon=float(positions.at[index, "draw_lon"]),
-            lat=float(positions.at[index, "draw_lat"]),
-            org_type=str(row["org_type"]),
-            colour=theme.ORG_TYPE_COLOURS.get(str(row["org_type"]), theme.LABEL_COLOUR),
-            proposer=row["role"] == "proposer",
-            selected=row["id"] == selected,
-            name=localized(row, "name", lang),
-        )
-        # Proposers last, drawn on top of the participants sharing their city; then by id, for stable files.
-        for index, row in located.sort_values(["role", "id"], key=_proposers_last).iterrows()
-    )
+    if markers is None:
+        markers = model_markers(organisations, countries, lang)
+    located = frame.dropna(subset=["lat", "lon"])
+    shown = frozenset(located["id"].astype(str).tolist())
+    selected = state.view.selected if state.view.selected in shown else ""
     arcs = tuple(
         Arc(tuple(row["from"]), tuple(row["to"]))  # type: ignore[arg-type]
         for row in (arc_rows(organisations, frame) if state.view.show_arcs else [])
@@ -230,6 +273,8 @@ def build_model(
         outlines=outlines,
         tinted_countries=frozenset(located["country"].tolist()),
         markers=markers,
+        shown=shown,
+        selected=selected,
         labels=seat_labels,
         arcs=arcs,
         legend=legend_entries(frame, len(arcs), lang),

@@ -155,3 +155,27 @@ def simplify_basemap(
 def drawing_basemap(path: Path, tolerance: float = theme.BASEMAP_SIMPLIFY_DEG) -> dict[str, Any]:
     """The outline file at `path` as the map draws it: in Pacific longitudes, thinned to `tolerance`."""
     return simplify_basemap(pacific_view(load_borders(path).geojson), tolerance)
+
+
+def land_borders(geojson: Mapping[str, Any]) -> list[tuple[Position, Position]]:
+    """The segments two outlines share: land borders, where a line carries information.
+
+    A coast needs no line (land and sea differ in colour), and a border does: without it neighbouring
+    countries of the same fill would merge. `simplify_basemap` thins a shared border once for both sides,
+    so its segments match exactly. A segment two parts of one country share (Russia's, cut at the
+    antimeridian) is no border. Each segment appears once, in a fixed order.
+    """
+    owners: dict[tuple[Position, Position], set[int]] = {}
+    for number, feature in enumerate(geojson.get("features", [])):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            for ring in polygon:
+                points = [(float(x), float(y)) for x, y, *_ in ring]
+                for start, end in itertools.pairwise(points):
+                    if start != end:
+                        key = (start, end) if start < end else (end, start)
+                        owners.setdefault(key, set()).add(number)
+    return [segment for segment, features in owners.items() if len(features) > 1]

@@ -24,11 +24,13 @@ SAME_SEAT_DECIMALS: Final = 3
 LATIN_CHAR_WIDTH_EM: Final = 0.6
 
 
-def draw_positions(organisations: pd.DataFrame) -> pd.DataFrame:
+def draw_positions(
+    organisations: pd.DataFrame, spread_deg: float = theme.CO_LOCATED_SPREAD_DEG
+) -> pd.DataFrame:
     """Where each organisation's marker is drawn: its seat, in Pacific longitudes, spread when shared.
 
     Organisations at the same seat sit on a ring around it, ordered by id so the layout never changes
-    between runs; neighbours on the ring are `theme.CO_LOCATED_SPREAD_DEG` apart. Returns columns
+    between runs; neighbours on the ring are `spread_deg` apart (the display's larger markers need more). Returns columns
     `draw_lon` and `draw_lat` on the frame's index; organisations without coordinates are left out.
     """
     located = organisations.dropna(subset=["lat", "lon"])
@@ -42,7 +44,7 @@ def draw_positions(organisations: pd.DataFrame) -> pd.DataFrame:
     shared = size > 1
     angle = 2 * np.pi * position / size
     # Neighbours `spread` apart on a ring of n points: chord = 2 r sin(pi / n).
-    radius = theme.CO_LOCATED_SPREAD_DEG / (2 * np.sin(np.pi / size.where(shared, 2)))
+    radius = spread_deg / (2 * np.sin(np.pi / size.where(shared, 2)))
     # Degrees of longitude shrink with latitude; widening them keeps the ring round on the map.
     stretch = 1 / np.cos(np.radians(lat))
     return pd.DataFrame(

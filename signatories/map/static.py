@@ -160,9 +160,9 @@ def _geo_layer(
 
 def _point_rows(model: MapModel) -> list[dict[str, Any]]:
     rows = []
-    for marker in model.markers:
+    for marker in model.shown_markers():
         x, y = _projected(marker.lon, marker.lat, model)
-        look = marker_look(marker.proposer, marker.selected)
+        look = marker_look(marker.proposer, marker.org_id == model.selected)
         # Vega's point size is an area in square pixels.
         rows.append(
             {

@@ -13,9 +13,10 @@ from signatories.filters import search_haystack
 from signatories.i18n import Lang
 from signatories.labels import country_options, describe
 from signatories.map.camera import MapView, Viewport, region_view
-from signatories.map.deck import Markers, PreparedBasemap, marker_records, prepare_basemap
+from signatories.map.deck import Basemap, MarkerRows, marker_rows, web_basemap
+from signatories.map.model import Marker, model_markers
 from signatories.map.outlines import drawing_basemap
-from signatories.paths import BORDERS_FILE, DATA_DIR
+from signatories.paths import BORDERS_FILE, DATA_DIR, STATIC_DIR
 from signatories.url_state import Known
 
 # The one place the app reads a data directory override (tests use a copy with crafted names).
@@ -35,17 +36,6 @@ def cached_dataset(directory: str) -> Dataset:
     return load_dataset(directory)
 
 
-# A resource, not data: the ~1 MB GeoJSON is only read (map.deck.country_features builds new properties
-# around shared geometries), so one object serves every session instead of a copy per rerun.
-@st.cache_resource(show_spinner=False)
-def cached_basemap(directory: str) -> dict[str, Any] | None:
-    """Country outlines in Pacific longitudes, or None when the data directory has none."""
-    path = Path(directory) / BORDERS_FILE
-    if not path.exists():
-        return None
-    return drawing_basemap(path)
-
-
 @st.cache_resource(show_spinner=False)
 def cached_known_values(directory: str) -> Known:
     """What a link may name: the countries and organisations of the dataset in `directory`."""
@@ -53,14 +43,23 @@ def cached_known_values(directory: str) -> Known:
     return Known.of(dataset.countries, dataset.organisations)
 
 
-# What follows is derived from the cached dataset and kept as resources: read-only on every rerun (the deck
-# copies each marker record before adding its visibility; the table takes rows with .loc), so one object
-# per data directory and language serves every session without a pickle round trip per rerun.
+# What follows is derived from the cached dataset and kept as resources: read-only on every rerun, so one
+# object per data directory and language serves every session without a pickle round trip per rerun.
 @st.cache_resource(show_spinner=False)
-def cached_markers(directory: str, lang: Lang) -> Markers:
-    """The map's static marker records; a filter change only switches their visibility."""
+def cached_model_markers(
+    directory: str, lang: Lang, spread_deg: float = theme.CO_LOCATED_SPREAD_DEG
+) -> tuple[Marker, ...]:
+    """Every organisation's marker; a filter change only changes which are shown."""
     dataset = cached_dataset(directory)
-    return marker_records(dataset.organisations, dataset.countries, lang)
+    return model_markers(dataset.organisations, dataset.countries, lang, spread_deg)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_marker_rows(
+    directory: str, lang: Lang, spread_deg: float = theme.CO_LOCATED_SPREAD_DEG
+) -> MarkerRows:
+    """The marker layer's rows serialised once, less each rerun's state."""
+    return marker_rows(cached_model_markers(directory, lang, spread_deg))
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,20 +74,25 @@ def cached_descriptions(directory: str, lang: Lang) -> pd.DataFrame:
     return describe(dataset.organisations, dataset.countries, lang)
 
 
+# A resource, not data: the GeoJSON is only read, so one object serves every session instead of a copy
+# per rerun.
 @st.cache_resource(show_spinner=False)
-def cached_prepared_basemap(directory: str) -> PreparedBasemap | None:
-    """The outlines with each geometry serialised once, for the deck JSON of every rerun."""
-    basemap = cached_basemap(directory)
-    return None if basemap is None else prepare_basemap(basemap)
-
-
-@st.cache_resource(show_spinner=False)
-def cached_region_basemap(directory: str) -> PreparedBasemap | None:
-    """The explorer's outlines: thinned for the region view it opens at, serialised once."""
+def cached_outlines(directory: str, tolerance: float = theme.BASEMAP_SIMPLIFY_DEG) -> dict[str, Any] | None:
+    """Country outlines in Pacific longitudes thinned to `tolerance` (the explorer's region view needs less detail than the display's
+    one country), or None when the data directory has none."""
     path = Path(directory) / BORDERS_FILE
     if not path.exists():
         return None
-    return prepare_basemap(drawing_basemap(path, theme.REGION_BASEMAP_SIMPLIFY_DEG))
+    return drawing_basemap(path, tolerance)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_web_basemap(
+    directory: str, tolerance: float = theme.REGION_BASEMAP_SIMPLIFY_DEG
+) -> Basemap | None:
+    """The live map's basemap: the address of its files in static/ when they match the outlines, else inline."""
+    outlines = cached_outlines(directory, tolerance)
+    return None if outlines is None else web_basemap(outlines, STATIC_DIR)
 
 
 @st.cache_resource(show_spinner=False)

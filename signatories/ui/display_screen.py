@@ -18,9 +18,8 @@ import pydeck as pdk
 import streamlit as st
 
 from signatories import display, qr, theme
-from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import Filters, summary
+from signatories.filters import summary
 from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
 from signatories.map import deck
@@ -157,14 +156,30 @@ def screen(directory: str, lang: Lang) -> Screen:
     )
 
 
-# One map per spotlight, made on its first rotation (about 0.2 s each) rather than all before the first paint.
+# One map per spotlight, made on its first rotation rather than all before the first paint; serialised once
+# (`freeze`): it is drawn all day.
 @st.cache_resource(show_spinner=False, max_entries=len(LANGUAGES) * MAX_SPOTLIGHTS * SCREEN_SIZES)
 def spotlight_deck(directory: str, lang: Lang, index: int, viewport: Viewport) -> pdk.Deck:
     dataset = cache.cached_dataset(directory)
     view = screen(directory, lang).spotlights[index]
     # The same outline policy as every page: a damaged file costs the outlines, never the map.
-    prepared = cache.cached_prepared_basemap(directory) if basemap_or_none(directory) is not None else None
-    return deck.display_deck(dataset.organisations, view.organisations, prepared, lang, viewport)
+    outlines = basemap_or_none(directory)
+    spread = theme.DISPLAY_CO_LOCATED_SPREAD_DEG
+    model = display.spotlight_model(
+        dataset.organisations,
+        dataset.countries,
+        view,
+        outlines,
+        lang,
+        viewport,
+        markers=cache.cached_model_markers(directory, lang, spread),
+    )
+    # No basemap tiles: the screen must keep drawing when the venue's network drops.
+    web_basemap = (
+        cache.cached_web_basemap(directory, theme.BASEMAP_SIMPLIFY_DEG) if outlines is not None else None
+    )
+    rows = cache.cached_marker_rows(directory, lang, spread)
+    return deck.build_deck(model, deck.DISPLAY_STYLE, web_basemap, rows).freeze()
 
 
 def map_viewport(probe: map_probe.Probe) -> Viewport:
@@ -173,7 +188,7 @@ def map_viewport(probe: map_probe.Probe) -> Viewport:
     Until the browser has reported, the nominal size. The map's width is its column's share of the page.
     """
     if probe.viewport_px is None:
-        return deck.DISPLAY_VIEWPORT
+        return display.DISPLAY_VIEWPORT
     width, height = probe.viewport_px
     padding = theme.DISPLAY_PAGE_PADDING.px(width, height)
     columns = theme.DISPLAY_SPOTLIGHT_COLUMNS
@@ -238,18 +253,13 @@ def _render_list(view: display.Spotlight, lang: Lang) -> None:
             st.markdown(f":small[{md_escape(heading)}]  \n{md_escape(separator.join(kept))}")
 
 
-def spotlight_state(country: str, lang: Lang) -> AppState:
-    """The state whose map file is the spotlight's: its country, no arcs."""
-    return AppState(filters=Filters(countries=(country,)), view=View(lang=lang, show_arcs=False))
-
-
 def render_spotlight(
     directory: str,
     screen: Screen,
     step: int,
     lang: Lang,
     webgl: bool | None = None,
-    viewport: Viewport = deck.DISPLAY_VIEWPORT,
+    viewport: Viewport = display.DISPLAY_VIEWPORT,
 ) -> None:
     """One rotation: the map of the country in the spotlight beside its name and its signatories.
 
@@ -264,7 +274,7 @@ def render_spotlight(
         if webgl is False:
             with st.container(key="display_static_map"):
                 st.caption(t("export.no_webgl", lang))
-                query = map_files.link_query(spotlight_state(view.country, lang))
+                query = map_files.link_query(display.spotlight_state(view.country, lang))
                 st.image(map_files.map_file(directory, query, "png"), width="stretch", output_format="PNG")
         else:
             with st.container(key="display_map_box"):

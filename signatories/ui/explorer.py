@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any, Final
 
@@ -16,8 +16,8 @@ from signatories.filters import BENCHMARK_YEAR, Counts
 from signatories.i18n import Lang, label, t
 from signatories.labels import describe
 from signatories.map.camera import MapView, Viewport, fit_view, organisation_view
-from signatories.map.deck import LAYER_ORGANISATIONS, DeckOptions, build_deck
-from signatories.map.model import LegendEntry, legend_entries
+from signatories.map.deck import EXPLORER_STYLE, build_deck, picked_index
+from signatories.map.model import LegendEntry, build_model, legend_entries
 from signatories.map.seats import arc_rows, same_seat
 from signatories.ui import cache, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
@@ -85,17 +85,11 @@ def render_metrics(counts: Counts, dataset: Dataset, lang: Lang) -> None:
         )
 
 
-def picked_id(selection: Mapping[str, Any] | None) -> str | None:
-    """The organisation id in a Streamlit map selection event, or None when nothing is selected."""
-    if not selection:
-        return None
-    objects = (selection.get("selection") or {}).get("objects") or {}
-    picked = objects.get(LAYER_ORGANISATIONS) or []
-    if not picked:
-        return None
-    first = picked[0]
-    value = first.get("id") if isinstance(first, Mapping) else None
-    return value if isinstance(value, str) else None
+def picked_id(selection: Mapping[str, Any] | None, ids: Sequence[str]) -> str | None:
+    """The organisation picked in a Streamlit map selection event (an index into the marker layer, whose
+    order is `ids`), or None when nothing is selected."""
+    index = picked_index(selection)
+    return ids[index] if index is not None and 0 <= index < len(ids) else None
 
 
 def _map_key() -> str:
@@ -103,9 +97,9 @@ def _map_key() -> str:
     return f"{KEY_MAP}_{state.map_generation()}"
 
 
-def _on_map_select(key: str) -> None:
+def _on_map_select(key: str, ids: Sequence[str]) -> None:
     # A click on a marker selects it; a click on empty map (or the same marker again) clears the panel.
-    state.select(picked_id(st.session_state.get(key)) or "", from_map=True)
+    state.select(picked_id(st.session_state.get(key), ids) or "", from_map=True)
 
 
 def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
@@ -136,35 +130,37 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     if probe.webgl is False:
         # No WebGL: the same map as a picture, with one line saying why.
         map_files.render_static_map(directory, context.state)
-        _render_map_notes(context)
+        _render_map_notes(context, _legend(context))
         return
-    shown_ids = frozenset(frame["id"].tolist())
-    # Only a shown organisation is highlighted: a selection the filters hide must not fade the others.
-    selected = view.selected if view.selected in shown_ids else ""
+    rows = cache.cached_marker_rows(directory, lang)
+    model = build_model(
+        dataset.organisations,
+        frame,
+        dataset.countries,
+        basemap,
+        context.state,
+        viewport,
+        EXPLORER_STYLE.labels,
+        camera=camera.nudged(state.camera_requests()),
+        markers=cache.cached_model_markers(directory, lang),
+    )
     key = _map_key()
-    if (picked_id(st.session_state.get(key)) or "") != selected:
+    # Only a shown organisation is highlighted: a selection the filters hide must not fade the others.
+    if (picked_id(st.session_state.get(key), rows.ids) or "") != model.selected:
         state.restart_map()
         key = _map_key()
-    options = DeckOptions(
-        lang=lang,
-        view=camera.nudged(state.camera_requests()),
-        show_arcs=view.show_arcs,
-        online_basemap=view.online_basemap,
-        selected=selected,
-    )
-    # The dataset's static parts (marker records, serialised outlines) are cached per directory.
-    prepared = cache.cached_region_basemap(directory) if basemap is not None else None
-    markers = cache.cached_markers(directory, lang)
-    deck = build_deck(dataset.organisations, frame, dataset.countries, prepared, options, markers=markers)
+    # The dataset's static parts (marker rows, the basemap's files) are kept per directory and language.
+    web_basemap = cache.cached_web_basemap(directory) if basemap is not None else None
+    deck = build_deck(model, EXPLORER_STYLE, web_basemap, rows, online_basemap=view.online_basemap)
     st.pydeck_chart(
         deck,
-        on_select=partial(_on_map_select, key),
+        on_select=partial(_on_map_select, key, rows.ids),
         selection_mode="single-object",
         key=key,
         height=int(viewport.height_px),
         alt=t("map.alt", lang, count=len(frame)),
     )
-    _render_map_notes(context)
+    _render_map_notes(context, model.legend)
 
 
 def map_height_px(chart_width_px: float) -> int:
@@ -181,12 +177,12 @@ def _opening_camera(context: PageContext, viewport: Viewport) -> MapView:
     return cache.cached_region_view(context.directory, viewport)
 
 
-def _render_map_notes(context: PageContext) -> None:
+def _render_map_notes(context: PageContext, legend: tuple[LegendEntry, ...]) -> None:
     frame, lang, view = context.frame, context.lang, context.state.view
     unlocated = int(frame["lat"].isna().sum())
     if unlocated:
         st.caption(md_escape(t("map.unlocated", lang, count=unlocated)))
-    render_legend(context)
+    st.html(legend_html(legend, lang))
     attribution = "map.attribution_online" if view.online_basemap else "map.attribution_offline"
     st.caption(t(attribution, lang))
     # Below the map, not above it: on a phone the map then starts right under its controls.
@@ -231,10 +227,11 @@ def legend_html(entries: tuple[LegendEntry, ...], lang: Lang) -> str:
     )
 
 
-def render_legend(context: PageContext) -> None:
+def _legend(context: PageContext) -> tuple[LegendEntry, ...]:
+    """The legend of the shown organisations, for the map drawn without a model (the static picture)."""
     frame, view = context.frame, context.state.view
     arcs = len(arc_rows(context.dataset.organisations, frame)) if view.show_arcs else 0
-    st.html(legend_html(legend_entries(frame, arcs, context.lang), context.lang))
+    return legend_entries(frame, arcs, context.lang)
 
 
 def _table_rows() -> list[int]:

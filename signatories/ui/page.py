@@ -149,7 +149,7 @@ def dataset_or_stop(lang: Lang) -> tuple[Dataset, str]:
 def basemap_or_none(directory: str) -> dict[str, Any] | None:
     """The country outlines, or None when the file is missing or damaged: the map is drawn without them."""
     try:
-        return cache.cached_basemap(directory)
+        return cache.cached_outlines(directory)
     except DataError as error:
         log.warning("country outlines unreadable, maps are drawn without them: %s", error)
         return None
