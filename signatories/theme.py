@@ -157,6 +157,10 @@ FIT_MARGIN_SIDE_PX: Final = 56
 FIT_MARGIN_TOP_PX: Final = 40
 FIT_MARGIN_BOTTOM_PX: Final = 24
 MAP_NOMINAL_WIDTH_PX: Final = 720  # the map column beside the sidebar and details on a 1440 px screen
+# The chart widths a camera is computed for: the widest that fits the real chart is used. A laptop's chart
+# (~745 px at 1440) frames as the nominal width, so the map drawn before the browser reports its width is
+# the one drawn after, and is not drawn twice; the framing never changes with a pixel of resizing.
+CAMERA_WIDTHS_PX: Final = (320, 352, 400, 480, 560, 640, 720, 800, 960, 1200, 1440, 1920, 2560)
 # A change too small to see that makes Streamlit re-apply a requested view (see map.camera.MapView.nudged).
 VIEW_NUDGE: Final = 1e-6
 LEGEND_SWATCH_PX: Final = 12

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from signatories import theme
-from signatories.map.camera import Viewport, fit_view, organisation_view, region_view
+from signatories.map.camera import Viewport, camera_width, fit_view, organisation_view, region_view
 from signatories.paths import DATA_DIR
 
 PHONE = Viewport(width_px=390 - 32, height_px=theme.MAP_HEIGHT_PX)  # a 390 px phone less Streamlit's padding
@@ -91,3 +91,20 @@ def test_the_view_never_shows_past_the_worlds_edge(csv: pd.DataFrame, viewport: 
     _, top = screen(0.0, 85.05112878, view.latitude, view.longitude, view.zoom, viewport)
     _, bottom = screen(0.0, -85.05112878, view.latitude, view.longitude, view.zoom, viewport)
     assert top <= 0.01 and bottom >= viewport.height_px - 0.01
+
+
+@pytest.mark.parametrize("chart_width", [745.0, 1000.0, 358.0, 330.0])
+def test_a_camera_made_for_a_fixed_width_frames_the_real_chart(csv: pd.DataFrame, chart_width: float) -> None:
+    """The camera frames for the widest fixed width that fits (so a laptop's map is drawn once, before and
+    after the browser reports its width); everything stays inside the chart's real width."""
+    width = camera_width(chart_width)
+    assert width <= chart_width and (
+        width in theme.CAMERA_WIDTHS_PX or chart_width < min(theme.CAMERA_WIDTHS_PX)
+    )
+    view = region_view(csv, Viewport(width_px=width, height_px=theme.MAP_HEIGHT_PX))
+    assert_inside(csv, view, Viewport(width_px=chart_width, height_px=theme.MAP_HEIGHT_PX), margin=30)
+
+
+def test_a_laptop_chart_frames_as_the_nominal_width() -> None:
+    # By hand: the map column at 1440 x 900 measured 745 px wide in Chromium.
+    assert camera_width(745) == theme.MAP_NOMINAL_WIDTH_PX

@@ -50,6 +50,12 @@ class Viewport:
     height_px: float = theme.MAP_HEIGHT_PX
 
 
+def camera_width(chart_width_px: float) -> float:
+    """The width a camera frames for: the widest of `theme.CAMERA_WIDTHS_PX` that fits the chart."""
+    fitting = [width for width in theme.CAMERA_WIDTHS_PX if width <= chart_width_px]
+    return float(max(fitting)) if fitting else float(chart_width_px)
+
+
 def theme_view() -> MapView:
     """The theme's fixed region view, for when there is nothing located to frame."""
     view = theme.REGION_VIEW

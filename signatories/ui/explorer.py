@@ -15,7 +15,7 @@ from signatories.dataset import Dataset
 from signatories.filters import BENCHMARK_YEAR, Counts
 from signatories.i18n import Lang, label, t
 from signatories.labels import describe
-from signatories.map.camera import MapView, Viewport, fit_view, organisation_view
+from signatories.map.camera import MapView, Viewport, camera_width, fit_view, organisation_view
 from signatories.map.deck import EXPLORER_STYLE, build_deck, picked_index
 from signatories.map.model import LegendEntry, build_model, legend_entries
 from signatories.map.seats import arc_rows, same_seat
@@ -107,7 +107,7 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
     probe = map_probe.probe(KEY_PROBE)
-    viewport = Viewport(probe.chart_width(), map_height_px(probe.chart_width()))
+    viewport = Viewport(camera_width(probe.chart_width()), map_height_px(probe.chart_width()))
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
