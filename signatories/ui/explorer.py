@@ -30,6 +30,8 @@ KEY_REGION: Final = "map_region"
 KEY_PROBE: Final = "map_probe"
 # The ids of the table's rows as drawn, so a row picked in the browser maps back to its organisation.
 TABLE_IDS_KEY: Final = "explorer_table_ids"
+# The rows the table was last drawn with ticked: the browser sends them back as if picked (see _on_table_select).
+TABLE_TICKED_KEY: Final = "explorer_table_ticked"
 TABLE_COLUMNS: Final = (
     "name",
     "name_other",
@@ -244,6 +246,10 @@ def _table_rows() -> list[int]:
 
 def _on_table_select() -> None:
     rows = _table_rows()
+    if rows == st.session_state.get(TABLE_TICKED_KEY):
+        # Not a pick: the browser repeating the row the page ticked for a selection made elsewhere. Taken as
+        # one, it reopened the organisation a click on empty map had just closed.
+        return
     ids: list[str] = st.session_state.get(TABLE_IDS_KEY, [])
     # Unticking the row closes the details, as a second click on the marker does.
     state.select(ids[rows[0]] if rows and rows[0] < len(ids) else "")
@@ -263,6 +269,7 @@ def render_table(context: PageContext) -> None:
     narrow = map_probe.last_report(KEY_PROBE).chart_width() < theme.PHONE_MAX_WIDTH_PX
     selected = context.state.view.selected
     ticked = [ids.index(selected)] if selected in ids else []
+    st.session_state[TABLE_TICKED_KEY] = ticked
     if _table_rows() != ticked:
         # The organisation selected on the map (or anywhere) is the ticked row.
         st.session_state[KEY_TABLE] = {"selection": {"rows": ticked, "columns": []}}
