@@ -19,7 +19,7 @@ from signatories.map.camera import MapView, Viewport, fit_view, organisation_vie
 from signatories.map.deck import LAYER_ORGANISATIONS, DeckOptions, build_deck
 from signatories.map.model import LegendEntry, legend_entries
 from signatories.map.seats import arc_rows, same_seat
-from signatories.ui import cache, map_files, map_probe, page, state
+from signatories.ui import cache, map_fallback, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import js_literal, md_escape
 
@@ -136,8 +136,8 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         page.render_share(context.state)
     camera = view.camera or _opening_camera(context, viewport)
     if probe.webgl is False:
-        # No WebGL: the same map as a picture, with one line saying why.
-        map_files.render_static_map(directory, context.state)
+        # No WebGL: the files' map drawn by Vega on a 2D canvas, with the hover card and the click kept.
+        map_fallback.render_fallback_map(context, basemap, camera, viewport)
         _render_map_notes(context)
         return
     shown_ids = frozenset(frame["id"].tolist())
