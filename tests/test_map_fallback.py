@@ -17,11 +17,9 @@ from streamlit.testing.v1 import AppTest
 from signatories import theme
 from signatories.i18n import t
 from signatories.map.fallback import PICK, picked
-from signatories.paths import PROJECT_ROOT
 from tests.explorer_expected import ids, read_organisations
+from tests.test_explorer_app import EXPLORER, run
 
-EXPLORER = PROJECT_ROOT / "views" / "explorer.py"
-TIMEOUT_S = 60
 CHART_WIDTH_PX = 900
 # What the probe component sends from a browser that cannot create a WebGL context.
 NO_WEBGL = {"probe": {"webgl": False, "width": CHART_WIDTH_PX, "viewport": [1440, 1000]}}
@@ -33,13 +31,7 @@ def csv() -> pd.DataFrame:
 
 
 def without_webgl(**params: str) -> AppTest:
-    at = AppTest.from_file(str(EXPLORER), default_timeout=TIMEOUT_S)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.session_state["map_probe"] = NO_WEBGL
-    at.run()
-    assert not at.exception, [exception.value for exception in at.exception]
-    return at
+    return run(EXPLORER, session={"map_probe": NO_WEBGL}, **params)
 
 
 def chart_spec(at: AppTest) -> dict[str, Any]:
