@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,16 @@ def csv() -> pd.DataFrame:
     return read_organisations()
 
 
-def run(script: Path = EXPLORER, **params: str | list[str]) -> AppTest:
+def run(
+    script: Path = EXPLORER, session: Mapping[str, object] | None = None, **params: str | list[str]
+) -> AppTest:
+    """A first run of `script` opened with query `params`, the session holding `session` (e.g. what a browser
+    component reported) beforehand."""
     at = AppTest.from_file(str(script), default_timeout=TIMEOUT_S)
     for key, value in params.items():
         at.query_params[key] = value
+    for key, state in (session or {}).items():
+        at.session_state[key] = state
     at.run()
     assert not at.exception, [exception.value for exception in at.exception]
     return at

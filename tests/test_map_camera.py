@@ -7,9 +7,12 @@ import math
 import pandas as pd
 import pytest
 
-from signatories import theme
-from signatories.map.camera import Viewport, camera_width, fit_view, organisation_view, region_view
+from signatories import load_dataset, theme
+from signatories.filters import apply_filters
+from signatories.map.camera import MapView, Viewport, camera_width, fit_view, organisation_view, region_view
+from signatories.map.model import map_camera
 from signatories.paths import DATA_DIR
+from signatories.url_state import Known, parse
 
 PHONE = Viewport(width_px=390 - 32, height_px=theme.MAP_HEIGHT_PX)  # a 390 px phone less Streamlit's padding
 LAPTOP = Viewport(width_px=900, height_px=theme.MAP_HEIGHT_PX)
@@ -108,3 +111,30 @@ def test_a_camera_made_for_a_fixed_width_frames_the_real_chart(csv: pd.DataFrame
 def test_a_laptop_chart_frames_as_the_nominal_width() -> None:
     # By hand: the map column at 1440 x 900 measured 745 px wide in Chromium.
     assert camera_width(745) == theme.MAP_NOMINAL_WIDTH_PX
+
+
+def _file_camera(query: dict[str, list[str]]) -> MapView:
+    """The camera a file of the link with `query` is drawn with (the page's download and the command)."""
+    dataset = load_dataset(DATA_DIR)
+    state, _ = parse(query, Known.of(dataset.countries, dataset.organisations))
+    frame = apply_filters(dataset.organisations, state.filters, countries=dataset.countries)
+    return map_camera(dataset.organisations, frame, state, LAPTOP)
+
+
+def test_a_file_of_a_link_with_its_own_view_keeps_that_view() -> None:
+    assert _file_camera({"org": ["ge-tbilisi"], "view": ["10.5,123.2,7"]}) == MapView(10.5, 123.2, 7.0)
+
+
+def test_a_file_of_a_link_naming_an_organisation_is_framed_on_it(csv: pd.DataFrame) -> None:
+    view = _file_camera({"org": ["ge-tbilisi"]})
+    tbilisi = csv[csv["id"] == "ge-tbilisi"]
+    lon, lat = float(tbilisi["lon"].iloc[0]), float(tbilisi["lat"].iloc[0])
+    x, _ = screen(lon, lat, view.latitude, view.longitude, view.zoom, LAPTOP)
+    assert abs(x - LAPTOP.width_px / 2) < 1
+    assert view.zoom == theme.FIT_MAX_ZOOM
+
+
+def test_a_file_of_a_link_naming_a_hidden_organisation_frames_what_is_shown(csv: pd.DataFrame) -> None:
+    # Tbilisi named, the Philippines shown: the file frames the Philippines, as the page's fit would.
+    view = _file_camera({"org": ["ge-tbilisi"], "country": ["PH"]})
+    assert_inside(csv[csv["country"] == "PH"], view, LAPTOP, theme.FIT_MARGIN_SIDE_PX - 1)

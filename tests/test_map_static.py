@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import numpy as np
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -18,8 +19,10 @@ from signatories.app_state import AppState, View
 from signatories.export import DATASET_DATE
 from signatories.filters import Filters, apply_filters
 from signatories.map import static
+from signatories.map.camera import organisation_view, region_view
 from signatories.map.export import export_map, export_state, outlines_or_none, static_model
 from signatories.map.model import MapModel
+from signatories.map.seats import draw_positions
 from signatories.paths import DATA_DIR, PROJECT_ROOT
 
 QUERY_JA = {"lang": ["ja"]}
@@ -135,3 +138,43 @@ def test_command_bad_input_is_one_line_and_no_file(
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not target.exists() and not list(tmp_path.rglob("*.out"))
+
+
+def _map_corner(image: Image.Image) -> tuple[int, int]:
+    """The map's top-left pixel in a file: its area is drawn edge to edge (sea, land, outlines), the margin
+    around it is white. A column through the map's left part meets it as one run of its whole height."""
+    painted = (np.asarray(image.convert("RGB")) != 255).any(axis=2)
+    column = painted[:, image.width // 4].astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], column, [0]])))
+    starts, ends = edges[::2], edges[1::2]
+    longest = int(np.argmax(ends - starts))
+    assert ends[longest] - starts[longest] == round(static.STATIC_VIEWPORT.height_px * static.PNG_SCALE)
+    top = int(starts[longest])
+    return int(np.argmax(painted[top + 20])), top
+
+
+def test_a_link_naming_an_organisation_gives_a_file_framed_close_on_it(tmp_path: Path) -> None:
+    # What opening `?org=ge-tbilisi` shows: Tbilisi with its country around it, not all 45 signatories.
+    files = [tmp_path / "first.png", tmp_path / "second.png"]
+    for target in files:
+        result = _command("--query", "org=ge-tbilisi", "--format", "png", "-o", str(target))
+        assert result.returncode == 0, result.stderr
+    assert files[0].read_bytes() == files[1].read_bytes()
+    organisations = load_dataset(DATA_DIR).organisations
+    viewport = static.STATIC_VIEWPORT
+    camera = organisation_view(organisations, "ge-tbilisi", viewport)
+    assert camera.zoom > region_view(organisations, viewport).zoom + 1
+    # Tbilisi City Hall's marker, on the ring of the three signatories seated in Tbilisi.
+    seat = draw_positions(organisations).loc[organisations.index[organisations["id"] == "ge-tbilisi"][0]]
+    image = Image.open(files[0]).convert("RGB")
+    left, top = _map_corner(image)
+    size = 512 * 2**camera.zoom
+
+    def mercator(lat: float) -> float:
+        return (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * size
+
+    scale = static.PNG_SCALE
+    x = left + ((seat["draw_lon"] - camera.longitude) / 360 * size + viewport.width_px / 2) * scale
+    y = top + (mercator(seat["draw_lat"]) - mercator(camera.latitude) + viewport.height_px / 2) * scale
+    city = tuple(int(theme.ORG_TYPE_COLOURS["city"][i : i + 2], 16) for i in (1, 3, 5))
+    assert image.getpixel((round(x), round(y))) == city

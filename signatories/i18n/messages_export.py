@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "表示中の地図を、フィルター・凡例・データ時点・出典とともにファイルで保存します（スライドや印刷用）。",
     },
     "export.no_webgl": {
-        "en": "This browser cannot draw the interactive map (WebGL is unavailable), so a static picture of it is shown.",
-        "ja": "このブラウザーでは操作できる地図を表示できない（WebGL が使えない）ため、静止画で表示しています。",
+        "en": "This browser cannot draw the full map (WebGL is unavailable), so a simpler version of it is shown.",
+        "ja": "このブラウザーでは通常の地図を表示できない（WebGL が使えない）ため、簡易版の地図を表示しています。",
     },
 }

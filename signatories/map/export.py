@@ -1,8 +1,9 @@
 """The map of one state as a file: what the map page's downloads and the `map` command both call.
 
 One function from (dataset, outlines, state, format) to bytes, so a page download and the command give the
-same file for the same link. The camera is the state's own when the link has one, else the shown
-organisations framed for the file's map area (`model.map_camera`).
+same file for the same link. The camera is what opening the link shows, at the file's map area
+(`model.map_camera`): the link's own camera when it has one, else the organisation it names close up,
+else the shown organisations framed.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from signatories.export import DATASET_DATE
 from signatories.filters import Filters
 from signatories.i18n import Lang, label, labels, t
 from signatories.labels import country_names, describe, target_years
-from signatories.map.camera import MapView, Viewport, fit_view, region_view
+from signatories.map.camera import MapView, Viewport, fit_view, organisation_view, region_view
 from signatories.map.seats import LabelStyle, arc_rows, draw_positions, seat_rows
 
 # A coordinate found by Nominatim must credit OpenStreetMap wherever it is shown.
@@ -172,10 +172,15 @@ def legend_entries(frame: pd.DataFrame, arcs: int, lang: Lang) -> tuple[LegendEn
 def map_camera(
     organisations: pd.DataFrame, frame: pd.DataFrame, state: AppState, viewport: Viewport
 ) -> MapView:
-    """The view's own camera when it has one; else the shown organisations framed (the region when none)."""
+    """What opening the state's link shows: the link's own camera when it has one; else the organisation it
+    names, if shown and located, close up with its country around it; else the shown organisations framed
+    (the region when none is)."""
     if state.view.camera is not None:
         return state.view.camera
-    if frame.dropna(subset=["lat", "lon"]).empty:
+    located = frame.dropna(subset=["lat", "lon"])
+    if state.view.selected and (located["id"] == state.view.selected).any():
+        return organisation_view(organisations, state.view.selected, viewport)
+    if located.empty:
         return region_view(organisations, viewport)
     return fit_view(frame, viewport)
 

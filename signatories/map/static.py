@@ -36,6 +36,7 @@ from signatories.map.camera import Viewport, project
 from signatories.map.model import MapModel, marker_look
 from signatories.map.seats import LabelStyle, text_width_px
 
+VEGA_LITE_SCHEMA: Final = "https://vega.github.io/schema/vega-lite/v6.json"
 Format = Literal["svg", "png", "pdf"]
 FORMATS: Final[tuple[Format, ...]] = ("svg", "png", "pdf")
 MEDIA_TYPES: Final[dict[Format, str]] = {
@@ -166,6 +167,7 @@ def _point_rows(model: MapModel) -> list[dict[str, Any]]:
         # Vega's point size is an area in square pixels.
         rows.append(
             {
+                "id": marker.org_id,
                 "x": x,
                 "y": y,
                 "fill": marker.colour,
@@ -185,8 +187,30 @@ def _label_rows(model: MapModel) -> list[dict[str, Any]]:
     ]
 
 
-def map_layer_chart(model: MapModel) -> dict[str, Any]:
-    """The map area: outlines, arcs, markers, seat names and any note, clipped to the viewport."""
+def marker_layer(model: MapModel) -> dict[str, Any]:
+    """The markers, one row each with its organisation's id, in the model's order (proposers on top)."""
+    return {
+        "data": {"values": _point_rows(model)},
+        "mark": {"type": "point", "filled": True, "opacity": 1, "clip": True},
+        "projection": _identity(),
+        "encoding": {
+            "longitude": {"field": "x", "type": "quantitative"},
+            "latitude": {"field": "y", "type": "quantitative"},
+            "fill": {"field": "fill", "type": "nominal", "scale": None},
+            "stroke": {"field": "stroke", "type": "nominal", "scale": None},
+            "strokeWidth": {"field": "width", "type": "quantitative", "scale": None},
+            "size": {"field": "size", "type": "quantitative", "scale": None},
+        },
+    }
+
+
+def map_layer_chart(
+    model: MapModel, markers: Callable[[MapModel], dict[str, Any]] = marker_layer
+) -> dict[str, Any]:
+    """The map area: outlines, arcs, markers, seat names and any note, clipped to the viewport.
+
+    `markers` draws the marker layer: a file's plain one, or the page's with hover cards and clicks.
+    """
     viewport = model.viewport
     layers: list[dict[str, Any]] = [
         {
@@ -223,23 +247,8 @@ def map_layer_chart(model: MapModel) -> dict[str, Any]:
                 },
             )
         )
-    points = _point_rows(model)
-    if points:
-        layers.append(
-            {
-                "data": {"values": points},
-                "mark": {"type": "point", "filled": True, "opacity": 1, "clip": True},
-                "projection": _identity(),
-                "encoding": {
-                    "longitude": {"field": "x", "type": "quantitative"},
-                    "latitude": {"field": "y", "type": "quantitative"},
-                    "fill": {"field": "fill", "type": "nominal", "scale": None},
-                    "stroke": {"field": "stroke", "type": "nominal", "scale": None},
-                    "strokeWidth": {"field": "width", "type": "quantitative", "scale": None},
-                    "size": {"field": "size", "type": "quantitative", "scale": None},
-                },
-            }
-        )
+    if model.markers:
+        layers.append(markers(model))
     labels = _label_rows(model)
     if labels:
         layers.append(
@@ -379,7 +388,7 @@ def footer_chart(model: MapModel) -> dict[str, Any]:
 def vega_lite_spec(model: MapModel) -> dict[str, Any]:
     """The whole file as one Vega-Lite spec: title block, map, legend and credits."""
     return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "$schema": VEGA_LITE_SCHEMA,
         "title": {
             "text": model.title,
             "subtitle": list(model.summary),

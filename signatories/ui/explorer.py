@@ -19,7 +19,7 @@ from signatories.map.camera import MapView, Viewport, camera_width, fit_view, or
 from signatories.map.deck import EXPLORER_STYLE, build_deck, picked_index
 from signatories.map.model import LegendEntry, build_model, legend_entries
 from signatories.map.seats import arc_rows, same_seat
-from signatories.ui import cache, map_files, map_probe, page, state
+from signatories.ui import cache, map_fallback, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import js_literal, md_escape
 
@@ -30,6 +30,8 @@ KEY_REGION: Final = "map_region"
 KEY_PROBE: Final = "map_probe"
 # The ids of the table's rows as drawn, so a row picked in the browser maps back to its organisation.
 TABLE_IDS_KEY: Final = "explorer_table_ids"
+# The rows the table was last drawn with ticked: the browser sends them back as if picked (see _on_table_select).
+TABLE_TICKED_KEY: Final = "explorer_table_ticked"
 TABLE_COLUMNS: Final = (
     "name",
     "name_other",
@@ -107,13 +109,15 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
     probe = map_probe.probe(KEY_PROBE)
-    viewport = Viewport(camera_width(probe.chart_width()), map_height_px(probe.chart_width()))
+    viewport = Viewport(probe.chart_width(), map_height_px(probe.chart_width()))
+    # Cameras frame for a fixed width that fits the chart (see theme.CAMERA_WIDTHS_PX).
+    framing = Viewport(camera_width(viewport.width_px), viewport.height_px)
     with st.container(horizontal=True, key="map_controls"):
         st.button(
             t("map.fit", lang),
             key=KEY_FIT,
             on_click=state.request_camera,
-            args=(fit_view(frame, viewport),),
+            args=(fit_view(frame, framing),),
             disabled=frame.empty,
             icon=":material/fit_screen:",
             help=t("map.fit_help", lang),
@@ -126,10 +130,10 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
             icon=":material/public:",
         )
         page.render_share(context.state)
-    camera = view.camera or _opening_camera(context, viewport)
+    camera = view.camera or _opening_camera(context, framing)
     if probe.webgl is False:
-        # No WebGL: the same map as a picture, with one line saying why.
-        map_files.render_static_map(directory, context.state)
+        # No WebGL: the files' map drawn by Vega on a 2D canvas, with the hover card and the click kept.
+        map_fallback.render_fallback_map(context, basemap, camera, viewport)
         _render_map_notes(context, _legend(context))
         return
     rows = cache.cached_marker_rows(directory, lang)
@@ -241,6 +245,10 @@ def _table_rows() -> list[int]:
 
 def _on_table_select() -> None:
     rows = _table_rows()
+    if rows == st.session_state.get(TABLE_TICKED_KEY):
+        # Not a pick: the browser repeating the row the page ticked for a selection made elsewhere. Taken as
+        # one, it reopened the organisation a click on empty map had just closed.
+        return
     ids: list[str] = st.session_state.get(TABLE_IDS_KEY, [])
     # Unticking the row closes the details, as a second click on the marker does.
     state.select(ids[rows[0]] if rows and rows[0] < len(ids) else "")
@@ -260,6 +268,7 @@ def render_table(context: PageContext) -> None:
     narrow = map_probe.last_report(KEY_PROBE).chart_width() < theme.PHONE_MAX_WIDTH_PX
     selected = context.state.view.selected
     ticked = [ids.index(selected)] if selected in ids else []
+    st.session_state[TABLE_TICKED_KEY] = ticked
     if _table_rows() != ticked:
         # The organisation selected on the map (or anywhere) is the ticked row.
         st.session_state[KEY_TABLE] = {"selection": {"rows": ticked, "columns": []}}

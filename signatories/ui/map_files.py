@@ -1,4 +1,5 @@
-"""The map as files on the page: the downloads beside the map, and the picture shown where WebGL is missing.
+"""The map as files on the page: the downloads under the map, and the picture the display screen shows
+where WebGL is missing.
 
 Both go through `map.export.export_map` with the state's own link query, the function the `map` command
 calls, so a download and the command give the same bytes for the same link. Files are made on demand (a
@@ -57,11 +58,3 @@ def _download_button(directory: str, query: str, current: AppState, fmt: Format)
         help=t("export.download_help", lang),
         on_click="ignore",
     )
-
-
-def render_static_map(directory: str, current: AppState) -> None:
-    """The map as a PNG in place of the live one, with the line that says why."""
-    st.caption(t("export.no_webgl", current.lang))
-    png = map_file(directory, link_query(current), "png")
-    with st.container(key="static_map"):
-        st.image(png, width="stretch", output_format="PNG")
