@@ -224,12 +224,13 @@ def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
 
 
 def start_view(page: Any, linked: str = "") -> MapView:
-    """The camera the explorer opens with at this page's chart width: the region, or the linked organisation."""
+    """The camera the explorer opens with at this page's chart width (framed for the widest fixed camera
+    width that fits it): the region, or the linked organisation."""
     from signatories import load_dataset
-    from signatories.map.camera import Viewport, organisation_view, region_view
+    from signatories.map.camera import Viewport, camera_width, organisation_view, region_view
 
     box = page.locator(CHART).bounding_box()
-    viewport = Viewport(box["width"], box["height"])
+    viewport = Viewport(camera_width(box["width"]), box["height"])
     organisations = load_dataset().organisations
     return (
         organisation_view(organisations, linked, viewport) if linked else region_view(organisations, viewport)

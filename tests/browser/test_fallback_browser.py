@@ -15,7 +15,7 @@ import pytest
 
 from signatories import load_dataset, theme
 from signatories.i18n import Lang, t
-from signatories.map.camera import Viewport, project, region_view
+from signatories.map.camera import Viewport, camera_width, project, region_view
 from signatories.map.seats import draw_positions
 from tests.browser.helpers import (
     CHART,
@@ -75,11 +75,12 @@ FIRST_RUN_DECK = "Failed to create WebGL context"
 
 
 def _markers_on_screen(box: dict[str, float]) -> dict[str, tuple[float, float]]:
-    """Where the explorer's opening camera (the whole region at this chart's size) puts each marker on the
-    page, by the Web Mercator projection of each organisation's drawn position."""
+    """Where the explorer's opening camera (the whole region, framed for the widest fixed camera width that
+    fits this chart) puts each marker on the page, by the Web Mercator projection of each organisation's
+    drawn position."""
     organisations = load_dataset().organisations
     viewport = Viewport(box["width"], box["height"])
-    view = region_view(organisations, viewport)
+    view = region_view(organisations, Viewport(camera_width(box["width"]), box["height"]))
     positions = draw_positions(organisations)
     ids = organisations.loc[positions.index, "id"]
     return {
