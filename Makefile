@@ -8,7 +8,7 @@ N ?= 3
 BALANCER_PORT ?= 8500
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve-replicas kiosk test lint validate geocode bench bench-geocode bench-app bench-hosting bench-map load-check screenshots basemap clean
+.PHONY: help run serve-replicas kiosk test lint validate geocode bench bench-geocode bench-app bench-hosting bench-map load-check screenshots basemap web-basemap clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,8 +69,12 @@ load-check: $(VENV)/.dev-installed ## 10 concurrent browser sessions changing fi
 screenshots: $(VENV)/.dev-installed ## Regenerate the README's screenshots from the real app
 	$(BIN)/python -m scripts.screenshots
 
-basemap: $(VENV)/.runtime-installed ## Rebuild data/countries.geojson from Natural Earth (needs npm)
+basemap: $(VENV)/.runtime-installed ## Rebuild data/countries.geojson from Natural Earth (needs npm), then static/
 	$(BIN)/python data/make_basemap.py
+	$(BIN)/python -m signatories web-basemap
+
+web-basemap: $(VENV)/.runtime-installed ## Write the live map's outline files in static/ from data/countries.geojson
+	$(BIN)/python -m signatories web-basemap
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
