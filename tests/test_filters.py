@@ -8,7 +8,7 @@ import pytest
 from signatories import load_dataset
 from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import Filters, apply_filters, fold_query, fold_text, summary
+from signatories.filters import Filters, Tally, apply_filters, fold_query, fold_text, summary
 from tests.explorer_expected import headline, ids, read_organisations
 
 
@@ -169,6 +169,32 @@ def test_summary_of_a_filtered_set(dataset: Dataset, expected: pd.DataFrame) -> 
         figures["national"],
     )
     assert counts.benchmark_share == pytest.approx(figures["share"])
+
+
+def test_a_tally_of_the_dataset_counts_each_selection_as_the_csv_does(
+    dataset: Dataset, expected: pd.DataFrame
+) -> None:
+    tally = Tally.of(dataset.organisations)
+    for countries in (("TH", "PH"), ("JP",), ("KH", "WS", "CK")):
+        frame = apply_filters(
+            dataset.organisations, Filters(countries=countries), countries=dataset.countries
+        )
+        figures = headline(expected[expected["country"].isin(countries)])
+        counts = tally.counts(frame)
+        assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
+            figures["organisations"],
+            figures["countries"],
+            figures["local"],
+            figures["national"],
+        )
+        assert counts.benchmark_share == pytest.approx(figures["share"])
+    assert tally.counts(dataset.organisations.iloc[0:0]).organisations == 0
+
+
+def test_a_tally_refuses_rows_it_has_not_counted(dataset: Dataset) -> None:
+    tally = Tally.of(dataset.organisations.iloc[:10])
+    with pytest.raises(ValueError, match="not in the tallied"):
+        tally.counts(dataset.organisations.iloc[5:15])
 
 
 def test_summary_of_nothing_has_no_share(dataset: Dataset) -> None:

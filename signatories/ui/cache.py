@@ -9,7 +9,7 @@ import streamlit as st
 
 from signatories import theme
 from signatories.dataset import Dataset, load_dataset
-from signatories.filters import search_haystack
+from signatories.filters import Tally, search_haystack
 from signatories.i18n import Lang
 from signatories.labels import country_options, describe
 from signatories.map.camera import MapView, Viewport, region_view
@@ -102,3 +102,9 @@ def cached_haystack(directory: str) -> pd.Series:
 def cached_country_options(directory: str, lang: Lang) -> dict[str, str]:
     """The country filter's labelled options; do not mutate."""
     return country_options(cached_dataset(directory).countries, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_tally(directory: str) -> Tally:
+    """What the headline figures add up, per organisation: a rerun counts its selection with array sums."""
+    return Tally.of(cached_dataset(directory).organisations)
