@@ -108,3 +108,9 @@ def cached_country_options(directory: str, lang: Lang) -> dict[str, str]:
 def cached_tally(directory: str) -> Tally:
     """What the headline figures add up, per organisation: a rerun counts its selection with array sums."""
     return Tally.of(cached_dataset(directory).organisations)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_table_text(directory: str, lang: Lang, columns: tuple[str, ...]) -> pd.DataFrame:
+    """These `columns` of `cached_descriptions`: a rerun selects only its rows; do not mutate."""
+    return cached_descriptions(directory, lang)[list(columns)]
