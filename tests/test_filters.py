@@ -8,7 +8,15 @@ import pytest
 from signatories import load_dataset
 from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import Filters, Tally, apply_filters, fold_query, fold_text, summary
+from signatories.filters import (
+    Filters,
+    Tally,
+    apply_filters,
+    fold_query,
+    fold_text,
+    search_haystack,
+    summary,
+)
 from tests.explorer_expected import headline, ids, read_organisations
 
 
@@ -144,6 +152,22 @@ def test_search_terms_do_not_match_across_fields(dataset: Dataset) -> None:
 def test_search_text_is_never_a_pattern(dataset: Dataset) -> None:
     assert kept(dataset, query=".*") == set()
     assert kept(dataset, query="<b>") == set()
+
+
+def test_a_kept_haystack_finds_the_same_organisations(dataset: Dataset, expected: pd.DataFrame) -> None:
+    haystack = search_haystack(dataset.organisations, dataset.countries)
+    frame = apply_filters(
+        dataset.organisations, Filters(query="philippines"), countries=dataset.countries, haystack=haystack
+    )
+    assert set(frame["id"]) == ids(expected[expected["country_en"] == "Philippines"])
+
+
+def test_a_haystack_of_other_organisations_is_refused(dataset: Dataset) -> None:
+    haystack = search_haystack(dataset.organisations.iloc[:10], dataset.countries)
+    with pytest.raises(ValueError, match="haystack"):
+        apply_filters(
+            dataset.organisations, Filters(query="city"), countries=dataset.countries, haystack=haystack
+        )
 
 
 def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> None:

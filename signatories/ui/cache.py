@@ -92,7 +92,7 @@ def cached_region_basemap(directory: str) -> PreparedBasemap | None:
 
 
 @st.cache_resource(show_spinner=False)
-def cached_haystack(directory: str) -> pd.Series:
+def cached_haystack(directory: str) -> tuple[str, ...]:
     """`filters.search_haystack` of the dataset: folding every name once, not on each search."""
     dataset = cached_dataset(directory)
     return search_haystack(dataset.organisations, dataset.countries)
