@@ -182,29 +182,14 @@ def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> No
     assert counts.benchmark_share == pytest.approx(figures["share"])
 
 
-def test_summary_of_a_filtered_set(dataset: Dataset, expected: pd.DataFrame) -> None:
-    frame = apply_filters(dataset.organisations, Filters(countries=("TH", "PH")), countries=dataset.countries)
-    figures = headline(expected[expected["country"].isin(["TH", "PH"])])
-    counts = summary(frame)
-    assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
-        figures["organisations"],
-        figures["countries"],
-        figures["local"],
-        figures["national"],
-    )
-    assert counts.benchmark_share == pytest.approx(figures["share"])
-
-
-def test_a_tally_of_the_dataset_counts_each_selection_as_the_csv_does(
-    dataset: Dataset, expected: pd.DataFrame
+@pytest.mark.parametrize("countries", [("TH", "PH"), ("JP",), ("KH", "WS", "CK")])
+def test_counts_of_a_filtered_set(
+    dataset: Dataset, expected: pd.DataFrame, countries: tuple[str, ...]
 ) -> None:
-    tally = Tally.of(dataset.organisations)
-    for countries in (("TH", "PH"), ("JP",), ("KH", "WS", "CK")):
-        frame = apply_filters(
-            dataset.organisations, Filters(countries=countries), countries=dataset.countries
-        )
-        figures = headline(expected[expected["country"].isin(countries)])
-        counts = tally.counts(frame)
+    frame = apply_filters(dataset.organisations, Filters(countries=countries), countries=dataset.countries)
+    figures = headline(expected[expected["country"].isin(countries)])
+    # Counted from the frame alone, and from a tally of the whole dataset as the pages count.
+    for counts in (summary(frame), Tally.of(dataset.organisations).counts(frame)):
         assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
             figures["organisations"],
             figures["countries"],
@@ -212,7 +197,11 @@ def test_a_tally_of_the_dataset_counts_each_selection_as_the_csv_does(
             figures["national"],
         )
         assert counts.benchmark_share == pytest.approx(figures["share"])
-    assert tally.counts(dataset.organisations.iloc[0:0]).organisations == 0
+
+
+def test_a_tally_counts_an_empty_selection(dataset: Dataset) -> None:
+    counts = Tally.of(dataset.organisations).counts(dataset.organisations.iloc[0:0])
+    assert (counts.organisations, counts.countries, counts.benchmark_share) == (0, 0, None)
 
 
 def test_a_tally_refuses_rows_it_has_not_counted(dataset: Dataset) -> None:
