@@ -16,6 +16,7 @@ from signatories.map.camera import MapView, Viewport, region_view
 from signatories.map.deck import Markers, PreparedBasemap, marker_records, prepare_basemap
 from signatories.map.outlines import drawing_basemap
 from signatories.paths import BORDERS_FILE, DATA_DIR
+from signatories.ui.arrow_rows import ArrowRows
 from signatories.url_state import Known
 
 # The one place the app reads a data directory override (tests use a copy with crafted names).
@@ -111,6 +112,7 @@ def cached_tally(directory: str) -> Tally:
 
 
 @st.cache_resource(show_spinner=False)
-def cached_table_text(directory: str, lang: Lang, columns: tuple[str, ...]) -> pd.DataFrame:
-    """These `columns` of `cached_descriptions`: a rerun selects only its rows; do not mutate."""
-    return cached_descriptions(directory, lang)[list(columns)]
+def cached_table_arrow(directory: str, lang: Lang, columns: tuple[str, ...]) -> ArrowRows:
+    """These `columns` of `cached_descriptions`, converted to Arrow once: a rerun sends its rows without a
+    conversion of its own; do not mutate."""
+    return ArrowRows.of(cached_descriptions(directory, lang)[list(columns)])

@@ -257,7 +257,7 @@ def render_table(context: PageContext) -> None:
     if frame.empty:
         st.info(t("explorer.nothing_matches", lang), icon=":material/filter_alt_off:")
         return
-    rows = cache.cached_table_text(context.directory, lang, TABLE_COLUMNS).loc[frame.index]
+    rows = cache.cached_table_arrow(context.directory, lang, TABLE_COLUMNS).rows(frame.index)
     ids = frame["id"].tolist()
     st.session_state[TABLE_IDS_KEY] = ids
     narrow = map_probe.last_report(KEY_PROBE).chart_width() < theme.PHONE_MAX_WIDTH_PX
