@@ -37,7 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from benchmarks.load_check import SEARCHES, START_QUERY, run_sessions
+from benchmarks.load_check import SEARCHES, START_PARAMS, run_sessions
 from benchmarks.session_client import SessionClient
 from benchmarks.synthetic import make_synthetic_data
 from signatories.paths import DATA_DIR, PROJECT_ROOT
@@ -130,7 +130,7 @@ async def websocket_reruns(
 ) -> list[float]:
     """Server time of each of `reruns` runs after the first, over one session's websocket, each after a
     filter change unless `change_filters` is off (an app without the filters)."""
-    async with SessionClient(server.url, START_QUERY) as session:
+    async with SessionClient(server.url, START_PARAMS) as session:
         await session.run()
         times = []
         for step in range(reruns):

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Final
 
 from benchmarks.bench_app import filter_change, load_average, machine, rss_mib
-from benchmarks.load_check import START_QUERY
+from benchmarks.load_check import START_PARAMS
 from benchmarks.session_client import SessionClient
 from deploy.replicas import running_cluster
 from signatories import display
@@ -98,7 +98,7 @@ async def viewer(session: SessionClient, seed: int, until: float, times: list[fl
 
 async def capacity_round(server: StreamlitServer, sessions: int, seconds: float) -> Round:
     rss_before = rss_mib(server.pid())
-    clients = [SessionClient(server.url, START_QUERY) for _ in range(sessions)]
+    clients = [SessionClient(server.url, START_PARAMS) for _ in range(sessions)]
     opening = asyncio.Semaphore(OPENING_AT_ONCE)
 
     async def open_one(client: SessionClient) -> int:

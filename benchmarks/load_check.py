@@ -34,7 +34,8 @@ VIEWPORT: Final = {"width": 1280, "height": 900}
 LOAD_TIMEOUT_MS: Final = 180_000
 ANSWER_TIMEOUT_MS: Final = 60_000
 # Arcs off, tiles off by default: every request stays on loopback and the map is the same for all sessions.
-START_QUERY: Final = "/?arcs=0"
+START_PARAMS: Final = "arcs=0"  # the query string a websocket session starts with
+START_QUERY: Final = f"/?{START_PARAMS}"  # the path a browser opens
 SEARCHES: Final = ("Bangkok", "city", "Japan", "Manila", "")
 # A filter change whose URL has not changed by half the answer time is asked for once more (see FilterChange).
 ATTEMPTS: Final = 2

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
 import pandas as pd
 
 from signatories import vocab
@@ -89,15 +90,16 @@ def fold_query(query: str) -> list[str]:
     return fold_string(query).split()
 
 
-def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> pd.Series:
-    """One folded string per organisation holding every searchable field, both languages."""
+def search_haystack(organisations: pd.DataFrame, countries: pd.DataFrame) -> tuple[str, ...]:
+    """One folded string per organisation, in the frame's order, holding every searchable field in both
+    languages. Plain strings: a search term is looked for with `in`, faster than pandas' string methods."""
     names = countries.set_index("code")
     parts = [organisations[column].fillna("").astype(str) for column in SEARCH_COLUMNS]
     for column in COUNTRY_NAME_COLUMNS:
         parts.append(organisations["country"].map(names[column]).fillna("").astype(str))
     # A newline cannot occur in a folded query term, so no match can span two fields.
     joined = parts[0].str.cat(parts[1:], sep="\n")
-    return fold_text(joined)
+    return tuple(fold_text(joined))
 
 
 def matches(
@@ -105,40 +107,43 @@ def matches(
     filters: Filters,
     *,
     countries: pd.DataFrame,
-    haystack: pd.Series | None = None,
+    haystack: tuple[str, ...] | None = None,
 ) -> pd.Series:
     """A boolean mask: which organisations the filters keep.
 
     The year range applies to organisations with a target year; those without one are kept or not by
     the "none" basis alone. `haystack` is `search_haystack(organisations, countries)`, which a caller may
-    keep between runs.
+    keep between runs. The mask is worked out on arrays: pandas' own operations cost more than the
+    comparisons themselves at the declaration's size, on every rerun.
     """
-    keep = pd.Series(True, index=organisations.index)
-    if filters.countries:
-        keep &= organisations["country"].isin(filters.countries)
-    if filters.org_types:
-        keep &= organisations["org_type"].isin(filters.org_types)
-    if filters.roles:
-        keep &= organisations["role"].isin(filters.roles)
-    if filters.bases:
-        keep &= organisations["target_basis"].isin(filters.bases)
+    keep = np.ones(len(organisations), dtype=bool)
+    for column, chosen in (
+        ("country", filters.countries),
+        ("org_type", filters.org_types),
+        ("role", filters.roles),
+        ("target_basis", filters.bases),
+    ):
+        if chosen:
+            keep &= organisations[column].isin(chosen).to_numpy(dtype=bool)
 
-    year = organisations["target_year"]
     year_min, year_max = filters.years
-    in_range = pd.Series(True, index=organisations.index)
-    if year_min is not None:
-        in_range &= (year >= year_min).fillna(True).astype(bool)
-    if year_max is not None:
-        in_range &= (year <= year_max).fillna(True).astype(bool)
-    keep &= in_range
+    if year_min is not None or year_max is not None:
+        year = organisations["target_year"].to_numpy(dtype=float, na_value=np.nan)
+        no_year = np.isnan(year)
+        if year_min is not None:
+            keep &= no_year | (year >= year_min)
+        if year_max is not None:
+            keep &= no_year | (year <= year_max)
 
     terms = fold_query(filters.query)
     if terms:
         if haystack is None:
             haystack = search_haystack(organisations, countries)
+        if len(haystack) != len(organisations):
+            raise ValueError("the search haystack is not the one of these organisations")
         for term in terms:
-            keep &= haystack.str.contains(term, regex=False)
-    return keep.astype(bool)
+            keep &= np.fromiter((term in text for text in haystack), dtype=bool, count=len(haystack))
+    return pd.Series(keep, index=organisations.index)
 
 
 def apply_filters(
@@ -146,7 +151,7 @@ def apply_filters(
     filters: Filters,
     *,
     countries: pd.DataFrame,
-    haystack: pd.Series | None = None,
+    haystack: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """The organisations the filters keep, in their original order."""
     return organisations[matches(organisations, filters, countries=countries, haystack=haystack)]
@@ -169,16 +174,46 @@ class Counts:
         return self.with_benchmark_target / self.organisations if self.organisations else None
 
 
+@dataclass(frozen=True, eq=False)
+class Tally:
+    """What `Counts` adds up, one entry per organisation of a set, worked out once: counting any part of
+    the set is then a few array sums, not string comparisons on every rerun."""
+
+    index: pd.Index
+    local: np.ndarray  # bool per organisation
+    national: np.ndarray
+    by_benchmark: np.ndarray  # a target year no later than BENCHMARK_YEAR
+    country: np.ndarray  # an integer per country, -1 where none is given
+
+    @classmethod
+    def of(cls, organisations: pd.DataFrame) -> Tally:
+        types = organisations["org_type"]
+        return cls(
+            index=organisations.index,
+            local=types.isin(vocab.LOCAL_ORG_TYPES).to_numpy(dtype=bool),
+            national=types.isin(vocab.NATIONAL_ORG_TYPES).to_numpy(dtype=bool),
+            by_benchmark=(organisations["target_year"] <= BENCHMARK_YEAR).fillna(False).to_numpy(dtype=bool),
+            country=pd.factorize(organisations["country"])[0],
+        )
+
+    def counts(self, frame: pd.DataFrame) -> Counts:
+        """The figures of `frame`, which holds rows of the set this tally was made of (by index label)."""
+        rows = self.index.get_indexer(frame.index)
+        if (rows < 0).any():
+            raise ValueError("counting rows that are not in the tallied organisations")
+        countries = np.unique(self.country[rows])
+        local = int(self.local[rows].sum())
+        national = int(self.national[rows].sum())
+        return Counts(
+            organisations=len(rows),
+            countries=int((countries >= 0).sum()),
+            local_bodies=local,
+            national_bodies=national,
+            other_bodies=len(rows) - local - national,
+            with_benchmark_target=int(self.by_benchmark[rows].sum()),
+        )
+
+
 def summary(frame: pd.DataFrame) -> Counts:
-    types = frame["org_type"]
-    local = int(types.isin(vocab.LOCAL_ORG_TYPES).sum())
-    national = int(types.isin(vocab.NATIONAL_ORG_TYPES).sum())
-    by_benchmark = (frame["target_year"] <= BENCHMARK_YEAR).fillna(False).astype(bool)
-    return Counts(
-        organisations=len(frame),
-        countries=int(frame["country"].nunique()),
-        local_bodies=local,
-        national_bodies=national,
-        other_bodies=len(frame) - local - national,
-        with_benchmark_target=int(by_benchmark.sum()),
-    )
+    """The figures of `frame`; a page counting many selections of one dataset keeps its `Tally` instead."""
+    return Tally.of(frame).counts(frame)

@@ -8,7 +8,15 @@ import pytest
 from signatories import load_dataset
 from signatories.app_state import AppState, View
 from signatories.dataset import Dataset
-from signatories.filters import Filters, apply_filters, fold_query, fold_text, summary
+from signatories.filters import (
+    Filters,
+    Tally,
+    apply_filters,
+    fold_query,
+    fold_text,
+    search_haystack,
+    summary,
+)
 from tests.explorer_expected import headline, ids, read_organisations
 
 
@@ -146,6 +154,22 @@ def test_search_text_is_never_a_pattern(dataset: Dataset) -> None:
     assert kept(dataset, query="<b>") == set()
 
 
+def test_a_kept_haystack_finds_the_same_organisations(dataset: Dataset, expected: pd.DataFrame) -> None:
+    haystack = search_haystack(dataset.organisations, dataset.countries)
+    frame = apply_filters(
+        dataset.organisations, Filters(query="philippines"), countries=dataset.countries, haystack=haystack
+    )
+    assert set(frame["id"]) == ids(expected[expected["country_en"] == "Philippines"])
+
+
+def test_a_haystack_of_other_organisations_is_refused(dataset: Dataset) -> None:
+    haystack = search_haystack(dataset.organisations.iloc[:10], dataset.countries)
+    with pytest.raises(ValueError, match="haystack"):
+        apply_filters(
+            dataset.organisations, Filters(query="city"), countries=dataset.countries, haystack=haystack
+        )
+
+
 def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> None:
     counts = summary(dataset.organisations)
     figures = headline(expected)
@@ -158,17 +182,32 @@ def test_summary_matches_the_csv(dataset: Dataset, expected: pd.DataFrame) -> No
     assert counts.benchmark_share == pytest.approx(figures["share"])
 
 
-def test_summary_of_a_filtered_set(dataset: Dataset, expected: pd.DataFrame) -> None:
-    frame = apply_filters(dataset.organisations, Filters(countries=("TH", "PH")), countries=dataset.countries)
-    figures = headline(expected[expected["country"].isin(["TH", "PH"])])
-    counts = summary(frame)
-    assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
-        figures["organisations"],
-        figures["countries"],
-        figures["local"],
-        figures["national"],
-    )
-    assert counts.benchmark_share == pytest.approx(figures["share"])
+@pytest.mark.parametrize("countries", [("TH", "PH"), ("JP",), ("KH", "WS", "CK")])
+def test_counts_of_a_filtered_set(
+    dataset: Dataset, expected: pd.DataFrame, countries: tuple[str, ...]
+) -> None:
+    frame = apply_filters(dataset.organisations, Filters(countries=countries), countries=dataset.countries)
+    figures = headline(expected[expected["country"].isin(countries)])
+    # Counted from the frame alone, and from a tally of the whole dataset as the pages count.
+    for counts in (summary(frame), Tally.of(dataset.organisations).counts(frame)):
+        assert (counts.organisations, counts.countries, counts.local_bodies, counts.national_bodies) == (
+            figures["organisations"],
+            figures["countries"],
+            figures["local"],
+            figures["national"],
+        )
+        assert counts.benchmark_share == pytest.approx(figures["share"])
+
+
+def test_a_tally_counts_an_empty_selection(dataset: Dataset) -> None:
+    counts = Tally.of(dataset.organisations).counts(dataset.organisations.iloc[0:0])
+    assert (counts.organisations, counts.countries, counts.benchmark_share) == (0, 0, None)
+
+
+def test_a_tally_refuses_rows_it_has_not_counted(dataset: Dataset) -> None:
+    tally = Tally.of(dataset.organisations.iloc[:10])
+    with pytest.raises(ValueError, match="not in the tallied"):
+        tally.counts(dataset.organisations.iloc[5:15])
 
 
 def test_summary_of_nothing_has_no_share(dataset: Dataset) -> None:

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from signatories import charts, coverage
-from signatories.filters import summary
 from signatories.i18n import t
 from signatories.labels import country_names
 from signatories.ui import page
@@ -13,7 +12,7 @@ from signatories.ui.text import md_escape
 def main() -> None:
     context = page.open_page("coverage.title", "coverage.intro")
     dataset, frame, lang = context.dataset, context.frame, context.lang
-    counts = summary(frame)
+    counts = context.counts
     shown_key = "coverage.shown.one_country" if counts.countries == 1 else "coverage.shown"
     total = dataset.total
     st.markdown(

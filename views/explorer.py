@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from signatories.filters import summary
 from signatories.i18n import t
 from signatories.ui import explorer, page
 
@@ -10,7 +9,7 @@ from signatories.ui import explorer, page
 def main() -> None:
     context = page.open_page("app.title", "app.subtitle")
     dataset, frame, lang = context.dataset, context.frame, context.lang
-    explorer.render_metrics(summary(frame), dataset, lang)
+    explorer.render_metrics(context.counts, dataset, lang)
     basemap = context.basemap
     if basemap is None:
         st.caption(t("map.no_outlines", lang))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from signatories import theme
 from signatories.dataset import Dataset, load_dataset
-from signatories.filters import search_haystack
+from signatories.filters import Tally, search_haystack
 from signatories.i18n import Lang
 from signatories.labels import country_options, describe
 from signatories.map.camera import MapView, Viewport, region_view
@@ -17,6 +17,7 @@ from signatories.map.deck import Basemap, MarkerRows, marker_rows, web_basemap
 from signatories.map.model import Marker, model_markers
 from signatories.map.outlines import drawing_basemap
 from signatories.paths import BORDERS_FILE, DATA_DIR, STATIC_DIR
+from signatories.ui.arrow_rows import ArrowRows
 from signatories.url_state import Known
 
 # The one place the app reads a data directory override (tests use a copy with crafted names).
@@ -96,7 +97,7 @@ def cached_web_basemap(
 
 
 @st.cache_resource(show_spinner=False)
-def cached_haystack(directory: str) -> pd.Series:
+def cached_haystack(directory: str) -> tuple[str, ...]:
     """`filters.search_haystack` of the dataset: folding every name once, not on each search."""
     dataset = cached_dataset(directory)
     return search_haystack(dataset.organisations, dataset.countries)
@@ -106,3 +107,16 @@ def cached_haystack(directory: str) -> pd.Series:
 def cached_country_options(directory: str, lang: Lang) -> dict[str, str]:
     """The country filter's labelled options; do not mutate."""
     return country_options(cached_dataset(directory).countries, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_tally(directory: str) -> Tally:
+    """What the headline figures add up, per organisation: a rerun counts its selection with array sums."""
+    return Tally.of(cached_dataset(directory).organisations)
+
+
+@st.cache_resource(show_spinner=False)
+def cached_table_arrow(directory: str, lang: Lang, columns: tuple[str, ...]) -> ArrowRows:
+    """These `columns` of `cached_descriptions`, converted to Arrow once: a rerun sends its rows without a
+    conversion of its own; do not mutate."""
+    return ArrowRows.of(cached_descriptions(directory, lang)[list(columns)])

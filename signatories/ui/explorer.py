@@ -262,8 +262,8 @@ def render_table(context: PageContext) -> None:
     if frame.empty:
         st.info(t("explorer.nothing_matches", lang), icon=":material/filter_alt_off:")
         return
-    text = cache.cached_descriptions(context.directory, lang).loc[frame.index]
-    ids = list(text["id"])
+    rows = cache.cached_table_arrow(context.directory, lang, TABLE_COLUMNS).rows(frame.index)
+    ids = frame["id"].tolist()
     st.session_state[TABLE_IDS_KEY] = ids
     narrow = map_probe.last_report(KEY_PROBE).chart_width() < theme.PHONE_MAX_WIDTH_PX
     selected = context.state.view.selected
@@ -275,7 +275,7 @@ def render_table(context: PageContext) -> None:
     column = st.column_config
     st.caption(t("explorer.table_keyboard", lang))
     st.dataframe(
-        text[list(TABLE_COLUMNS)],
+        rows,
         hide_index=True,
         key=KEY_TABLE,
         on_select=_on_table_select,

@@ -28,7 +28,7 @@ from signatories import theme
 from signatories.app_state import AppState
 from signatories.dataset import Dataset
 from signatories.errors import DataError
-from signatories.filters import apply_filters
+from signatories.filters import Counts, apply_filters
 from signatories.i18n import Lang, t
 from signatories.ui import cache, sidebar, state
 from signatories.ui.text import js_literal, md_escape
@@ -167,6 +167,11 @@ class PageContext:
     @property
     def lang(self) -> Lang:
         return self.state.lang
+
+    @cached_property
+    def counts(self) -> Counts:
+        """The headline figures of `frame`, summed from the dataset's cached tally."""
+        return cache.cached_tally(self.directory).counts(self.frame)
 
     @cached_property
     def basemap(self) -> dict[str, Any] | None:
