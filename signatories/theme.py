@@ -24,8 +24,9 @@ ORG_TYPE_COLOURS: Final[dict[str, str]] = {
     "company": "#999999",
 }
 SELECTED_OUTLINE: Final = "#000000"
-ARC_SOURCE_COLOUR: Final = "#D55E00"
-ARC_TARGET_COLOUR: Final = "#0072B2"
+# The lines from each proposer to each participant's seat: straight and one colour. deck.gl's arc layer
+# drew them curved with a gradient, and compiling its shader cost a first visit ~1 s in software WebGL.
+ARC_COLOUR: Final = "#0072B2"
 ARC_OPACITY: Final = 90  # of 255: the arcs are context, the markers the content
 BORDER_FILL: Final = "#E8ECEF"
 BORDER_LINE: Final = "#9AA5AE"

@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "map.heading": {"en": "Map", "ja": "地図"},
-    "map.show_arcs": {"en": "Arcs from the proposers", "ja": "提言都市からの弧"},
+    "map.show_arcs": {"en": "Lines from the proposers", "ja": "提言都市からの線"},
     "map.show_arcs_help": {
-        "en": "Cities connected through zero carbon: arcs from Yokohama and Bangkok to every participant's seat.",
-        "ja": "ゼロカーボンで繋がる都市：横浜とバンコクから各参加都市・機関の所在地への弧。",
+        "en": "Cities connected through zero carbon: lines from Yokohama and Bangkok to every participant's seat.",
+        "ja": "ゼロカーボンで繋がる都市：横浜とバンコクから各参加都市・機関の所在地への線。",
     },
     "map.online_tiles": {"en": "Online street map (CARTO)", "ja": "オンライン地図（CARTO）"},
     "map.online_tiles_help": {

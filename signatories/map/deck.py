@@ -401,29 +401,30 @@ def basemap_layers(
 
 
 def arc_layers(model: MapModel) -> list[pdk.Layer]:
-    """One arc layer per proposer: its seat once, then only each target's [lon, lat]."""
+    """One line layer per proposer: its seat once, then only each target's [lon, lat].
+
+    Straight lines (deck.gl's line layer, whose shader the land borders already compile), not its arc layer:
+    at the map's flat camera an arc is nearly straight anyway, and the arc layer's shader cost a first visit
+    about a second in software WebGL.
+    """
     layers = []
     ordered = sorted(model.arcs, key=lambda arc: arc.source)
     for index, (source, arcs) in enumerate(groupby(ordered, key=lambda arc: arc.source)):
         targets = [
             [round(lon, COORD_DECIMALS), round(lat, COORD_DECIMALS)]
-            for arc in arcs
-            for lon, lat in [arc.target]
+            for lon, lat in (arc.target for arc in arcs)
         ]
         layers.append(
             pdk.Layer(
-                "ArcLayer",
+                "LineLayer",
                 id=f"{LAYER_ARCS}-{index}",
                 data=RawJSON(_compact(targets)),
                 pickable=False,
                 get_source_position=[round(source[0], COORD_DECIMALS), round(source[1], COORD_DECIMALS)],
                 get_target_position="-",
-                get_source_color=rgba(theme.ARC_SOURCE_COLOUR, theme.ARC_OPACITY),
-                get_target_color=rgba(theme.ARC_TARGET_COLOUR, theme.ARC_OPACITY),
+                get_color=rgba(theme.ARC_COLOUR, theme.ARC_OPACITY),
                 get_width=theme.ARC_WIDTH_PX,
                 width_units=PIXELS,
-                # Arcs rise above the ground; writing depth would let them hide the markers beneath.
-                parameters={"depthWriteEnabled": False},
             )
         )
     return layers

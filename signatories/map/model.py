@@ -158,7 +158,7 @@ def legend_entries(frame: pd.DataFrame, arcs: int, lang: Lang) -> tuple[LegendEn
             LegendEntry("proposer", theme.PROPOSER_RING, t("map.legend_proposer", lang), proposers)
         )
     if arcs:
-        entries.append(LegendEntry("arc", theme.ARC_TARGET_COLOUR, t("map.legend_arc", lang), arcs))
+        entries.append(LegendEntry("arc", theme.ARC_COLOUR, t("map.legend_arc", lang), arcs))
     shown_countries = int(located["country"].nunique())
     if shown_countries:
         entries.append(

@@ -57,9 +57,6 @@ STATIC_LABELS: Final = LabelStyle(size_px=14, offset_px=13, gap_px=3)
 # One A4 landscape page, in PDF points, and the white margin around the map on it.
 A4_LANDSCAPE_PT: Final = (841.89, 595.28)
 PDF_MARGIN_PT: Final = 24.0
-# A curve, not a straight line, for each proposer-to-participant arc: its height over the chord's length.
-ARC_BULGE: Final = 0.18
-ARC_POINTS: Final = 24
 TITLE_SIZE_PX: Final = 24
 TEXT_SIZE_PX: Final = 13
 NOTE_SIZE_PX: Final = 22
@@ -118,20 +115,14 @@ def outline_features(model: MapModel) -> list[dict[str, Any]]:
 
 
 def arc_features(model: MapModel) -> list[dict[str, Any]]:
-    """Each arc as a curve bowing to the left of its direction, like deck.gl's arcs seen from above."""
+    """Each arc as a straight line from the proposer's seat, as the live map draws it."""
     features = []
     for arc in model.arcs:
-        (x1, y1), (x2, y2) = (
-            project(lon, lat, model.camera, model.viewport) for lon, lat in (arc.source, arc.target)
-        )
-        # The control point sits off the chord's middle, perpendicular to it.
-        cx, cy = (x1 + x2) / 2 + (y1 - y2) * ARC_BULGE, (y1 + y2) / 2 + (x2 - x1) * ARC_BULGE
-        points = []
-        for step in range(ARC_POINTS + 1):
-            u = step / ARC_POINTS
-            x = (1 - u) ** 2 * x1 + 2 * (1 - u) * u * cx + u**2 * x2
-            y = (1 - u) ** 2 * y1 + 2 * (1 - u) * u * cy + u**2 * y2
-            points.append([round(x, 1), round(y, 1)])
+        points = [
+            [round(x, 1), round(y, 1)]
+            for lon, lat in (arc.source, arc.target)
+            for x, y in [project(lon, lat, model.camera, model.viewport)]
+        ]
         features.append(
             {"type": "Feature", "geometry": {"type": "LineString", "coordinates": points}, "properties": {}}
         )
@@ -241,7 +232,7 @@ def map_layer_chart(
                 arcs,
                 {
                     "filled": False,
-                    "stroke": theme.ARC_TARGET_COLOUR,
+                    "stroke": theme.ARC_COLOUR,
                     "strokeWidth": theme.ARC_WIDTH_PX,
                     "strokeOpacity": 0.6,
                 },

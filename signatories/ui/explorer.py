@@ -208,7 +208,7 @@ def _legend_symbol(entry: LegendEntry) -> str:
     if entry.symbol == "arc":
         return (
             f'<span style="display:inline-block;width:28px;height:3px;vertical-align:middle;'
-            f'background:linear-gradient(90deg,{theme.ARC_SOURCE_COLOUR},{theme.ARC_TARGET_COLOUR})"></span>'
+            f'background:{theme.ARC_COLOUR};opacity:0.6"></span>'
         )
     return (
         f'<span style="display:inline-block;width:18px;height:12px;vertical-align:middle;'
