@@ -17,8 +17,8 @@ from signatories.i18n import Lang, label, t
 from signatories.labels import describe
 from signatories.map.camera import MapView, Viewport, camera_width, fit_view, organisation_view
 from signatories.map.deck import EXPLORER_STYLE, build_deck, picked_index
-from signatories.map.model import LegendEntry, build_model, legend_entries
-from signatories.map.seats import arc_rows, same_seat
+from signatories.map.model import LegendEntry, build_model
+from signatories.map.seats import same_seat
 from signatories.ui import cache, map_fallback, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
 from signatories.ui.text import js_literal, md_escape
@@ -133,8 +133,8 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     camera = view.camera or _opening_camera(context, framing)
     if probe.webgl is False:
         # No WebGL: the files' map drawn by Vega on a 2D canvas, with the hover card and the click kept.
-        map_fallback.render_fallback_map(context, basemap, camera, viewport)
-        _render_map_notes(context, _legend(context))
+        legend = map_fallback.render_fallback_map(context, basemap, camera, viewport)
+        _render_map_notes(context, legend)
         return
     rows = cache.cached_marker_rows(directory, lang)
     model = build_model(
@@ -229,13 +229,6 @@ def legend_html(entries: tuple[LegendEntry, ...], lang: Lang) -> str:
         f'<div role="list" aria-label="{html.escape(t("map.legend", lang))}" '
         f'style="display:flex;flex-wrap:wrap;gap:0.3rem 1.1rem;font-size:0.85rem">{spans}</div>'
     )
-
-
-def _legend(context: PageContext) -> tuple[LegendEntry, ...]:
-    """The legend of the shown organisations, for the map drawn without a model (the static picture)."""
-    frame, view = context.frame, context.state.view
-    arcs = len(arc_rows(context.dataset.organisations, frame)) if view.show_arcs else 0
-    return legend_entries(frame, arcs, context.lang)
 
 
 def _table_rows() -> list[int]:

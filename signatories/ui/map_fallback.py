@@ -15,7 +15,7 @@ import streamlit as st
 from signatories.i18n import t
 from signatories.map.camera import MapView, Viewport
 from signatories.map.fallback import page_spec, picked
-from signatories.map.model import build_model
+from signatories.map.model import LegendEntry, build_model
 from signatories.map.static import STATIC_LABELS
 from signatories.ui import cache, map_files, state
 from signatories.ui.page import PageContext
@@ -43,7 +43,7 @@ def _spec(
     camera: tuple[float, float, float],
     _context: PageContext,
     _outlines: dict[str, Any] | None,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], tuple[LegendEntry, ...]]:
     dataset, lang = _context.dataset, _context.lang
     model = build_model(
         dataset.organisations,
@@ -56,13 +56,13 @@ def _spec(
         camera=MapView(*camera),
         markers=cache.cached_model_markers(directory, lang),
     )
-    return page_spec(model)
+    return page_spec(model), model.legend
 
 
 def render_fallback_map(
     context: PageContext, basemap: dict[str, Any] | None, camera: MapView, viewport: Viewport
-) -> None:
-    """The map as Vega draws it, under the line that says why the live map is missing."""
+) -> tuple[LegendEntry, ...]:
+    """The map as Vega draws it, under the line that says why the live map is missing; returns its legend."""
     lang = context.lang
     st.caption(t("export.no_webgl", lang))
     shown_ids = frozenset(context.frame["id"].tolist())
@@ -74,7 +74,7 @@ def render_fallback_map(
         # a filter hiding it): start it afresh, or the same click again would send Streamlit no change.
         state.restart_map()
         key = _chart_key()
-    spec = _spec(
+    spec, legend = _spec(
         context.directory,
         map_files.link_query(context.state),
         (viewport.width_px, viewport.height_px),
@@ -91,3 +91,4 @@ def render_fallback_map(
             on_select=partial(_on_pick, key),
             alt=t("map.alt", lang, count=len(context.frame)),
         )
+    return legend
