@@ -91,6 +91,17 @@ class _Thinner:
         return thin
 
 
+def feature_polygons(feature: Mapping[str, Any]) -> list[Any]:
+    """A GeoJSON feature's polygons (each a list of rings), whether it is a Polygon or a MultiPolygon;
+    none for any other geometry."""
+    geometry = feature.get("geometry") or {}
+    coordinates = geometry.get("coordinates") or []
+    kind = geometry.get("type")
+    if kind == "Polygon":
+        return [coordinates]
+    return list(coordinates) if kind == "MultiPolygon" else []
+
+
 def _rounded_ring(ring: list[list[float]]) -> list[Position]:
     return [(round(x, BASEMAP_DECIMALS), round(y, BASEMAP_DECIMALS)) for x, y, *_ in ring]
 
@@ -116,13 +127,8 @@ def simplify_basemap(
     """
     outlines: list[tuple[str, list[list[list[Position]]]]] = []
     for feature in geojson.get("features", []):
-        geometry = feature.get("geometry") or {}
-        kind = geometry.get("type")
-        if kind == "Polygon":
-            polygons = [geometry.get("coordinates") or []]
-        elif kind == "MultiPolygon":
-            polygons = geometry.get("coordinates") or []
-        else:
+        polygons = feature_polygons(feature)
+        if not polygons:
             continue
         code = str((feature.get("properties") or {}).get("iso_a2", ""))
         outlines.append((code, [[_rounded_ring(ring) for ring in polygon] for polygon in polygons]))
@@ -167,11 +173,7 @@ def land_borders(geojson: Mapping[str, Any]) -> list[tuple[Position, Position]]:
     """
     owners: dict[tuple[Position, Position], set[int]] = {}
     for number, feature in enumerate(geojson.get("features", [])):
-        geometry = feature.get("geometry") or {}
-        polygons = geometry.get("coordinates") or []
-        if geometry.get("type") == "Polygon":
-            polygons = [polygons]
-        for polygon in polygons:
+        for polygon in feature_polygons(feature):
             for ring in polygon:
                 points = [(float(x), float(y)) for x, y, *_ in ring]
                 for start, end in itertools.pairwise(points):

@@ -34,6 +34,7 @@ from signatories import theme
 from signatories.i18n import Lang, t
 from signatories.map.camera import Viewport, project
 from signatories.map.model import MapModel, marker_look
+from signatories.map.outlines import feature_polygons
 from signatories.map.seats import LabelStyle, text_width_px
 
 VEGA_LITE_SCHEMA: Final = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -92,13 +93,9 @@ def outline_features(model: MapModel) -> list[dict[str, Any]]:
         return []
     features = []
     for feature in model.outlines.get("features", []):
-        geometry = feature.get("geometry") or {}
-        polygons = (
-            [geometry.get("coordinates") or []]
-            if geometry.get("type") == "Polygon"
-            else geometry.get("coordinates") or []
-        )
-        pixels = [[_pixel_ring(ring, model) for ring in polygon] for polygon in polygons if polygon]
+        pixels = [
+            [_pixel_ring(ring, model) for ring in polygon] for polygon in feature_polygons(feature) if polygon
+        ]
         pixels = [polygon for polygon in pixels if _visible(polygon, model.viewport)]
         if not pixels:
             continue
