@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -168,7 +168,7 @@ class DeckStyle:
     # Pan, zoom, hover card and click: the explorer's; nobody touches a conference screen.
     interactive: bool
     # A shown marker's look by role and selection, and the look and opacity of the others.
-    shown_look: Any  # Callable[[bool, bool], MarkerLook]; a dataclass field cannot hold a plain function
+    shown_look: Callable[[bool, bool], MarkerLook]
     other_look: MarkerLook
     other_alpha: int
 
@@ -220,7 +220,7 @@ def state_look(style: DeckStyle, state: int) -> tuple[MarkerLook, int]:
     """A marker's look and fill opacity in `style` for its state flags."""
     if state & STATE_HIDDEN:
         return style.other_look, style.other_alpha
-    look: MarkerLook = style.shown_look(bool(state & STATE_PROPOSER), bool(state & STATE_SELECTED))
+    look = style.shown_look(bool(state & STATE_PROPOSER), bool(state & STATE_SELECTED))
     return look, 255
 
 
