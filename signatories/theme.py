@@ -171,6 +171,9 @@ BASEMAP_SIMPLIFY_DEG: Final = 0.03
 # The explorer's outlines, for the region view it opens at (zoom ~2, ~0.16 degrees a pixel): about a pixel
 # there, the JSON a third of the above; zoomed in to a country, coasts are drawn a few pixels off.
 REGION_BASEMAP_SIMPLIFY_DEG: Final = 0.2
+# A live map draws the coarsest of these outlines whose thinning moves a coast by at most this many pixels
+# at its camera's zoom: the region view's file up to zoom ~2.4, the finer one for fitted and linked views.
+OUTLINE_ERROR_PX: Final = 1.5
 
 # Display screen map (signatories.map.deck.DISPLAY_STYLE): the spotlight's organisations large and outlined,
 # every other signatory small and dimmed, so the room sees both the country and the whole network.

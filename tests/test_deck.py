@@ -34,7 +34,7 @@ from signatories.map.deck import (
     web_basemap,
 )
 from signatories.map.model import MapModel, build_model
-from signatories.map.outlines import land_borders, simplify_basemap
+from signatories.map.outlines import DRAWING_TOLERANCES, land_borders, simplify_basemap, tolerance_for_zoom
 from signatories.map.seats import seat_rows
 from signatories.map.web_files import write_web_basemaps
 from signatories.paths import BORDERS_FILE, DATA_DIR, STATIC_DIR
@@ -670,3 +670,20 @@ def test_region_outlines_keep_the_island_signatories(raw_basemap: dict[str, Any]
         assert rings[code] and all(len(ring) >= 4 for ring in rings[code]), code
     # East of Papua New Guinea, not at the world's western edge.
     assert min(point[0] for ring in rings["CK"] + rings["WS"] for point in ring) > 180
+
+
+@pytest.mark.parametrize("zoom", [step / 4 for step in range(0, 4 * int(theme.MAX_ZOOM) + 1)])
+def test_outlines_are_the_coarsest_that_look_right_at_the_zoom(zoom: float) -> None:
+    tolerance = tolerance_for_zoom(zoom)
+    assert tolerance in DRAWING_TOLERANCES
+    # Degrees per pixel from the Web Mercator world, 512 pixels wide at zoom 0, doubling at each zoom step.
+    pixel_deg = 360 / 512 / 2**zoom
+    allowed = theme.OUTLINE_ERROR_PX * pixel_deg
+    finest = min(DRAWING_TOLERANCES)
+    assert tolerance <= allowed or tolerance == finest
+    assert not any(tolerance < other <= allowed for other in DRAWING_TOLERANCES), "a coarser one would do"
+
+
+def test_the_region_view_draws_the_region_outlines_and_a_fitted_country_the_fine_ones() -> None:
+    assert tolerance_for_zoom(theme.REGION_VIEW["zoom"]) == theme.REGION_BASEMAP_SIMPLIFY_DEG
+    assert tolerance_for_zoom(theme.FIT_MAX_ZOOM) == theme.BASEMAP_SIMPLIFY_DEG

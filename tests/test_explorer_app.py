@@ -18,8 +18,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from signatories import load_dataset, theme
-from signatories.map.deck import LAYER_ARCS, STATE_HIDDEN, STATE_SELECTED
-from signatories.paths import PROJECT_ROOT
+from signatories.map.deck import LAYER_ARCS, LAYER_COUNTRIES, STATE_HIDDEN, STATE_SELECTED
+from signatories.paths import PROJECT_ROOT, STATIC_DIR
 from signatories.ui.cache import DATA_DIR_ENV, data_dir
 from tests.conftest import EditRows
 from tests.explorer_expected import headline, ids, read_organisations
@@ -441,6 +441,29 @@ def test_the_view_stays_put_when_filters_change_and_fits_on_request() -> None:
     at.button(key="map_region").click()
     rerun(at)
     assert deck(at)["initialViewState"]["zoom"] == pytest.approx(start["zoom"])
+
+
+def test_a_fitted_country_draws_finer_outlines_than_the_region() -> None:
+    """The region view fetches the thinned outlines; a view fitted to the Philippines, whose islands they
+    would draw blocky, fetches the finer file."""
+
+    def outline_file(at: AppTest) -> Path:
+        data = layer(at, LAYER_COUNTRIES)
+        assert data is not None and isinstance(data["data"], str)
+        path = STATIC_DIR / data["data"].removeprefix("app/static/")
+        assert path.is_file()
+        return path
+
+    at = run(country="PH")
+    region = outline_file(at)
+    at.button(key="map_fit").click()
+    rerun(at)
+    fitted = outline_file(at)
+    assert deck(at)["initialViewState"]["zoom"] > theme.REGION_VIEW["zoom"] + 1
+    assert fitted.stat().st_size > 2 * region.stat().st_size
+    at.button(key="map_region").click()
+    rerun(at)
+    assert outline_file(at) == region
 
 
 def test_legend_and_attribution() -> None:

@@ -50,6 +50,11 @@ class Viewport:
     height_px: float = theme.MAP_HEIGHT_PX
 
 
+def degrees_per_px(zoom: float) -> float:
+    """Degrees of longitude one pixel spans at `zoom` (Web Mercator; the same at every latitude)."""
+    return 360.0 / (WORLD_PX_AT_ZOOM_0 * 2**zoom)
+
+
 def camera_width(chart_width_px: float) -> float:
     """The width a camera frames for: the widest of `theme.CAMERA_WIDTHS_PX` that fits the chart."""
     fitting = [width for width in theme.CAMERA_WIDTHS_PX if width <= chart_width_px]

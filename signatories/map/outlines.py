@@ -10,11 +10,24 @@ from typing import Any, Final
 
 from signatories import theme
 from signatories.borders import load_borders, pacific_view
+from signatories.map.camera import degrees_per_px
 
 # Outline vertices keep 2 decimals (~1 km), the 1:50m source's scale.
 BASEMAP_DECIMALS: Final = 2
 
 Position = tuple[float, float]
+
+# The thinnings a live map chooses from (each served as files, see map.web_files): the region view's, a
+# third of the bytes, and the close views' (a country, a fitted selection, the display's spotlight).
+DRAWING_TOLERANCES: Final = (theme.REGION_BASEMAP_SIMPLIFY_DEG, theme.BASEMAP_SIMPLIFY_DEG)
+
+
+def tolerance_for_zoom(zoom: float) -> float:
+    """The coarsest drawing tolerance that moves a coast by at most `theme.OUTLINE_ERROR_PX` at `zoom`, or
+    the finest when none is that fine: the fewest bytes that still look right."""
+    allowed = theme.OUTLINE_ERROR_PX * degrees_per_px(zoom)
+    fitting = [tolerance for tolerance in DRAWING_TOLERANCES if tolerance <= allowed]
+    return max(fitting) if fitting else min(DRAWING_TOLERANCES)
 
 
 def _simplify_line(points: Sequence[Position], tolerance: float) -> list[Position]:

@@ -12,14 +12,11 @@ import argparse
 from pathlib import Path
 from typing import Any, Final
 
-from signatories import theme
 from signatories.fileio import write_bytes_atomic
 from signatories.map.deck import basemap_files
-from signatories.map.outlines import drawing_basemap
+from signatories.map.outlines import DRAWING_TOLERANCES, drawing_basemap
 from signatories.paths import BORDERS_FILE, DATA_DIR, STATIC_DIR
 
-# The outlines each page draws: the explorer opens on the whole region, the display frames one country.
-TOLERANCES: Final = (theme.REGION_BASEMAP_SIMPLIFY_DEG, theme.BASEMAP_SIMPLIFY_DEG)
 PATTERN: Final = "basemap-*.json"
 
 
@@ -27,7 +24,7 @@ def write_web_basemaps(data_dir: Path = DATA_DIR, static_dir: Path = STATIC_DIR)
     """Write every basemap file for the outlines in `data_dir`, and remove those of older outlines."""
     static_dir.mkdir(parents=True, exist_ok=True)
     files: dict[str, bytes] = {}
-    for tolerance in TOLERANCES:
+    for tolerance in DRAWING_TOLERANCES:
         files.update(basemap_files(drawing_basemap(data_dir / BORDERS_FILE, tolerance)))
     for stale in static_dir.glob(PATTERN):
         if stale.name not in files:

@@ -88,10 +88,9 @@ def cached_outlines(directory: str, tolerance: float = theme.BASEMAP_SIMPLIFY_DE
 
 
 @st.cache_resource(show_spinner=False)
-def cached_web_basemap(
-    directory: str, tolerance: float = theme.REGION_BASEMAP_SIMPLIFY_DEG
-) -> Basemap | None:
-    """The live map's basemap: the address of its files in static/ when they match the outlines, else inline."""
+def cached_web_basemap(directory: str, tolerance: float) -> Basemap | None:
+    """The live map's basemap thinned to `tolerance` (`outlines.tolerance_for_zoom`): the address of its
+    files in static/ when they match the outlines, else inline."""
     outlines = cached_outlines(directory, tolerance)
     return None if outlines is None else web_basemap(outlines, STATIC_DIR)
 

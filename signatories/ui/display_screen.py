@@ -24,6 +24,7 @@ from signatories.i18n import LANGUAGES, Lang, t
 from signatories.labels import country_names
 from signatories.map import deck
 from signatories.map.camera import Viewport
+from signatories.map.outlines import tolerance_for_zoom
 from signatories.ui import cache, map_files, map_probe
 from signatories.ui.page import basemap_or_none
 from signatories.ui.text import md_escape
@@ -174,10 +175,11 @@ def spotlight_deck(directory: str, lang: Lang, index: int, viewport: Viewport) -
         viewport,
         markers=cache.cached_model_markers(directory, lang, spread),
     )
-    # No basemap tiles: the screen must keep drawing when the venue's network drops.
-    web_basemap = (
-        cache.cached_web_basemap(directory, theme.BASEMAP_SIMPLIFY_DEG) if outlines is not None else None
-    )
+    # No basemap tiles: the screen must keep drawing when the venue's network drops. Outlines as the
+    # explorer's: the detail the spotlight's zoom needs.
+    web_basemap = None
+    if outlines is not None:
+        web_basemap = cache.cached_web_basemap(directory, tolerance_for_zoom(model.camera.zoom))
     rows = cache.cached_marker_rows(directory, lang, spread)
     return deck.build_deck(model, deck.DISPLAY_STYLE, web_basemap, rows).freeze()
 

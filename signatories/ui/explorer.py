@@ -18,6 +18,7 @@ from signatories.labels import describe
 from signatories.map.camera import MapView, Viewport, camera_width, fit_view, organisation_view
 from signatories.map.deck import EXPLORER_STYLE, build_deck, picked_index
 from signatories.map.model import LegendEntry, build_model
+from signatories.map.outlines import tolerance_for_zoom
 from signatories.map.seats import same_seat
 from signatories.ui import cache, map_fallback, map_files, map_probe, page, state
 from signatories.ui.page import PageContext
@@ -153,8 +154,11 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     if (picked_id(st.session_state.get(key), rows.ids) or "") != model.selected:
         state.restart_map()
         key = _map_key()
-    # The dataset's static parts (marker rows, the basemap's files) are kept per directory and language.
-    web_basemap = cache.cached_web_basemap(directory) if basemap is not None else None
+    # The dataset's static parts (marker rows, the basemap's files) are kept per directory and language;
+    # the outlines are the detail the camera's zoom needs (a hand zoom is not reported, so it keeps them).
+    web_basemap = None
+    if basemap is not None:
+        web_basemap = cache.cached_web_basemap(directory, tolerance_for_zoom(model.camera.zoom))
     deck = build_deck(model, EXPLORER_STYLE, web_basemap, rows, online_basemap=view.online_basemap)
     st.pydeck_chart(
         deck,
