@@ -1,10 +1,10 @@
 """Benchmark of the dashboard (`make bench`): one table, every figure measured in this run beside its target.
 
 1. First drawn map in the browser: from `page.goto` until the chart has a canvas and a screenshot of it
-   shows marker pixels, this app (explorer, its default
-   offline basemap) against benchmarks/minimal_app.py (a plain
-   st.pydeck_chart of the same points), navigations alternating between the two on two servers running
-   side by side, each in a fresh browser context (cold cache); median of each, and their ratio.
+   shows marker pixels, this app (explorer, its default offline basemap) against benchmarks/minimal_app.py
+   (a plain st.pydeck_chart of the same points), with benchmarks/map_only_app.py (the explorer's map alone
+   in a bare page) between them, navigations alternating on three servers running side by side, each in a
+   fresh browser context (cold cache); median of each, and the ratio app / minimal.
 2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: a real
    `streamlit run` server, driven over its websocket by benchmarks/session_client.py with the messages
    the browser sends (the search box and the arcs switch, together); from the request until the
@@ -62,6 +62,7 @@ SYNTHETIC_COUNT: Final = 10_000
 
 DASHBOARD: Final = PROJECT_ROOT / "dashboard.py"
 MINIMAL_APP: Final = PROJECT_ROOT / "benchmarks" / "minimal_app.py"
+MAP_ONLY_APP: Final = PROJECT_ROOT / "benchmarks" / "map_only_app.py"
 VIEWPORT: Final = {"width": 1440, "height": 1000}
 PAGE_TIMEOUT_MS: Final = 120_000
 # A filter change's first reruns fill caches; these are not counted.
@@ -116,13 +117,13 @@ async def first_map_seconds(browser: Any, url: str, outlines: bool = False) -> t
         await context.close()
 
 
-async def first_map_race(
-    app: StreamlitServer, minimal: StreamlitServer, navigations: int
-) -> dict[str, list[float]]:
+async def first_map_race(servers: dict[str, StreamlitServer], navigations: int) -> dict[str, list[float]]:
+    """First-map seconds of each server's page, visited in turn (so a busy moment of the machine falls on
+    all of them), plus "app_land": the app's until its land is drawn too."""
     from playwright.async_api import async_playwright
 
-    targets = {"app": f"{app.url}/", "minimal": f"{minimal.url}/"}
-    times: dict[str, list[float]] = {"app": [], "minimal": [], "app_land": []}
+    targets = {name: f"{server.url}/" for name, server in servers.items()}
+    times: dict[str, list[float]] = {name: [] for name in [*targets, "app_land"]}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
@@ -330,10 +331,16 @@ def main() -> int:
     load_before = load_average()
     began = time.monotonic()
 
-    with running_server() as app, running_server(MINIMAL_APP) as minimal:
-        first_map = asyncio.run(first_map_race(app, minimal, arguments.navigations))
+    with (
+        running_server() as app,
+        running_server(MAP_ONLY_APP) as map_only,
+        running_server(MINIMAL_APP) as minimal,
+    ):
+        servers = {"app": app, "map_only": map_only, "minimal": minimal}
+        first_map = asyncio.run(first_map_race(servers, arguments.navigations))
     app_s, minimal_s = statistics.median(first_map["app"]), statistics.median(first_map["minimal"])
     app_land_s = statistics.median(first_map["app_land"])
+    map_only_s = statistics.median(first_map["map_only"])
     ratio = app_s / minimal_s
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -372,6 +379,13 @@ def main() -> int:
             f"first drawn map, minimal st.pydeck_chart app (median of {n})",
             f"{minimal_s:.2f} s",
             "1.95 s",
+            "-",
+            "-",
+        ),
+        (
+            f"first drawn map, the explorer's map alone in a bare page (median of {n})",
+            f"{map_only_s:.2f} s ({map_only_s / minimal_s:.2f}x)",
+            "-",
             "-",
             "-",
         ),
@@ -459,6 +473,7 @@ def main() -> int:
     ok = print_table(rows)
     print(
         f"\nfirst-map samples (s): app {', '.join(f'{v:.2f}' for v in first_map['app'])};"
+        f" map alone {', '.join(f'{v:.2f}' for v in first_map['map_only'])};"
         f" minimal {', '.join(f'{v:.2f}' for v in first_map['minimal'])}"
     )
     print(f"whole run: {time.monotonic() - began:.0f} s")
