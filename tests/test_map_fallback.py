@@ -106,3 +106,10 @@ def test_a_linked_organisation_is_framed_and_drawn_selected() -> None:
 )
 def test_a_click_picks_a_marker_or_empty_map(event: dict[str, Any] | None, expected: str | None) -> None:
     assert picked(event) == expected
+
+
+def test_without_webgl_the_region_view_sends_the_region_outlines() -> None:
+    """Outlines at the detail the view needs: the whole region's map is sent on every rerun, so it carries
+    the region view's thinned outlines, within the live deck's byte budget of issue 13."""
+    spec = json.dumps(chart_spec(without_webgl()), separators=(",", ":"))
+    assert len(spec.encode()) <= 150_000

@@ -132,9 +132,12 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
         )
         page.render_share(context.state)
     camera = view.camera or _opening_camera(context, framing)
+    # The outlines at the detail the camera's zoom needs (a hand zoom is not reported, so it keeps them).
+    tolerance = tolerance_for_zoom(camera.zoom)
     if probe.webgl is False:
         # No WebGL: the files' map drawn by Vega on a 2D canvas, with the hover card and the click kept.
-        legend = map_fallback.render_fallback_map(context, basemap, camera, viewport)
+        outlines = cache.cached_outlines(directory, tolerance) if basemap is not None else None
+        legend = map_fallback.render_fallback_map(context, outlines, camera, viewport)
         _render_map_notes(context, legend)
         return
     rows = cache.cached_marker_rows(directory, lang)
@@ -154,11 +157,8 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     if (picked_id(st.session_state.get(key), rows.ids) or "") != model.selected:
         state.restart_map()
         key = _map_key()
-    # The dataset's static parts (marker rows, the basemap's files) are kept per directory and language;
-    # the outlines are the detail the camera's zoom needs (a hand zoom is not reported, so it keeps them).
-    web_basemap = None
-    if basemap is not None:
-        web_basemap = cache.cached_web_basemap(directory, tolerance_for_zoom(model.camera.zoom))
+    # The dataset's static parts (marker rows, the basemap's files) are kept per directory and language.
+    web_basemap = cache.cached_web_basemap(directory, tolerance) if basemap is not None else None
     deck = build_deck(model, EXPLORER_STYLE, web_basemap, rows, online_basemap=view.online_basemap)
     st.pydeck_chart(
         deck,
