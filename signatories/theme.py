@@ -157,10 +157,12 @@ ONLINE_SIGNATORY_FILL_ALPHA: Final = 110
 FIT_MARGIN_SIDE_PX: Final = 56
 FIT_MARGIN_TOP_PX: Final = 40
 FIT_MARGIN_BOTTOM_PX: Final = 24
-MAP_NOMINAL_WIDTH_PX: Final = 720  # the map column beside the sidebar and details on a 1440 px screen
-# The chart widths a camera is computed for: the widest that fits the real chart is used. A laptop's chart
-# (~745 px at 1440) frames as the nominal width, so the map drawn before the browser reports its width is
-# the one drawn after, and is not drawn twice; the framing never changes with a pixel of resizing.
+# The width the page's first run assumes for the map column, before the browser reports it: the camera width
+# of the two commonest laptop screens, whose columns measure 664 px (1366 wide) and 719 px (1440) in Chromium.
+MAP_NOMINAL_WIDTH_PX: Final = 640
+# The chart widths a camera is computed for: the widest that fits the real chart is used. On those laptops
+# the map drawn before the browser reports its width is the one drawn after (the browser does not even
+# report it, see ui.map_probe); the framing never changes with a pixel of resizing.
 CAMERA_WIDTHS_PX: Final = (320, 352, 400, 480, 560, 640, 720, 800, 960, 1200, 1440, 1920, 2560)
 # A change too small to see that makes Streamlit re-apply a requested view (see map.camera.MapView.nudged).
 VIEW_NUDGE: Final = 1e-6
