@@ -29,6 +29,9 @@ KEY_TABLE: Final = "table"
 KEY_FIT: Final = "map_fit"
 KEY_REGION: Final = "map_region"
 KEY_PROBE: Final = "map_probe"
+# The chart widths at which the page draws differently: the cameras' widths and the phone layout. Between
+# two of them the browser's exact width changes nothing, so it is not reported (see map_probe).
+WIDTH_BREAKPOINTS_PX: Final = (*theme.CAMERA_WIDTHS_PX, theme.PHONE_MAX_WIDTH_PX)
 # The ids of the table's rows as drawn, so a row picked in the browser maps back to its organisation.
 TABLE_IDS_KEY: Final = "explorer_table_ids"
 # The rows the table was last drawn with ticked: the browser sends them back as if picked (see _on_table_select).
@@ -109,7 +112,7 @@ def render_map(context: PageContext, basemap: dict[str, Any] | None) -> None:
     """Re-framing buttons, the map, its legend and attribution."""
     dataset, frame, lang, view = context.dataset, context.frame, context.lang, context.state.view
     directory = context.directory
-    probe = map_probe.probe(KEY_PROBE)
+    probe = map_probe.probe(KEY_PROBE, WIDTH_BREAKPOINTS_PX)
     viewport = Viewport(probe.chart_width(), map_height_px(probe.chart_width()))
     # Cameras frame for a fixed width that fits the chart (see theme.CAMERA_WIDTHS_PX).
     framing = Viewport(camera_width(viewport.width_px), viewport.height_px)

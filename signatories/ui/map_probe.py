@@ -7,10 +7,16 @@ and the window's size (the display sizes its map from the screen), and reports t
 a change of its width by more than a few pixels reports again (a change of the window's height alone does
 not: on a phone the address bar would rerun the page). Nothing is guessed from the user agent. Before it
 reports (the page's first run) the live map is drawn at the nominal width.
+
+A page that draws the same for every width between two breakpoints (the explorer: its camera widths and the
+phone layout) names them, and the component then reports only what would change the page: a browser
+without WebGL, or a width on the other side of a breakpoint from the one the server drew for. A laptop's
+first visit then runs the page once instead of twice, and the first map is not held up by a second run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -23,7 +29,7 @@ WIDTH_STEP_PX: Final = 8
 
 _JS: Final = f"""
 export default function (component) {{
-  const {{ setStateValue, parentElement }} = component;
+  const {{ data, setStateValue, parentElement }} = component;
   const box = parentElement.querySelector("div");
   let webgl = false;
   try {{
@@ -32,10 +38,23 @@ export default function (component) {{
   }} catch (error) {{
     webgl = false;
   }}
-  let sent = -1;
+  // The width the server last drew for, and the widths at which the page draws differently (none: every
+  // change of a few pixels matters). Below the smallest breakpoint the camera follows the width itself.
+  const breakpoints = (data && data.breakpoints) || [];
+  // Without WebGL, or on a page without breakpoints, the first measurement is reported and then every change
+  // of a few pixels (the map drawn instead of the live one follows the chart's real width).
+  let sent = breakpoints.length && webgl && data.webgl !== false ? data.width : -1;
+  const matters = (width) => {{
+    if (sent < 0 || !webgl || !breakpoints.length || Math.min(width, sent) < breakpoints[0]) {{
+      return Math.abs(width - sent) >= {WIDTH_STEP_PX};
+    }}
+    const low = Math.min(width, sent);
+    const high = Math.max(width, sent);
+    return breakpoints.some((breakpoint) => low < breakpoint && breakpoint <= high);
+  }};
   const report = () => {{
     const width = Math.round(box.getBoundingClientRect().width);
-    if (width > 0 && Math.abs(width - sent) >= {WIDTH_STEP_PX}) {{
+    if (width > 0 && matters(width)) {{
       sent = width;
       // The window's size rides along; a change of height alone (a phone's address bar) reports nothing.
       const viewport = [window.innerWidth, window.innerHeight];
@@ -66,9 +85,18 @@ class Probe:
         return float(self.width_px) if self.width_px else float(theme.MAP_NOMINAL_WIDTH_PX)
 
 
-def probe(key: str) -> Probe:
-    """Mount the probe and read what it last reported."""
-    result: Any = _PROBE(key=key, default={"probe": None}, on_probe_change=lambda: None)
+def probe(key: str, breakpoints: Sequence[int] = ()) -> Probe:
+    """Mount the probe and read what it last reported.
+
+    `breakpoints`: the chart widths at which the page draws differently; with them the browser reports only
+    a missing WebGL or a width across one of them from what the server last heard (or assumed).
+    """
+    data = None
+    if breakpoints:
+        # A change of this data mounts the component afresh: it changes only when the server heard something.
+        heard = last_report(key)
+        data = {"breakpoints": sorted(set(breakpoints)), "width": heard.chart_width(), "webgl": heard.webgl}
+    result: Any = _PROBE(key=key, data=data, default={"probe": None}, on_probe_change=lambda: None)
     return _parse(getattr(result, "probe", None))
 
 
