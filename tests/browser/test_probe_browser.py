@@ -6,6 +6,8 @@ starts every run), and the map's height shows which layout the server drew: the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from signatories import theme
@@ -43,61 +45,55 @@ def map_height(page: Any) -> float:
     return float(page.locator(CHART).bounding_box()["height"])
 
 
-def test_a_laptops_first_visit_runs_the_page_once(browser: Any, app: StreamlitServer) -> None:
-    """At 1440 px the chart (719 px) frames as the nominal width the first run assumed: nothing to report."""
-    context = browser.new_context(viewport=LAPTOP)
+@contextmanager
+def opened_explorer(
+    browser: Any, app: StreamlitServer, viewport: dict[str, int], **options: Any
+) -> Iterator[Any]:
+    """A fresh page whose script runs are counted (`page.runs[0]`), with the explorer opened and settled."""
+    context = browser.new_context(viewport=viewport, **options)
     page = context.new_page()
     try:
-        runs = count_runs(page)
+        page.runs = count_runs(page)
         open_explorer(page, app, "arcs=0")
         settle(page)
-        assert runs[0] == 1
-        assert map_height(page) == theme.MAP_HEIGHT_PX
+        yield page
     finally:
         context.close()
+
+
+def wait_for_map_height(page: Any, height_px: int) -> None:
+    page.wait_for_function(
+        f"() => document.querySelector('{CHART}')?.getBoundingClientRect().height === {height_px}"
+    )
+    settle(page)
+
+
+def test_a_laptops_first_visit_runs_the_page_once(browser: Any, app: StreamlitServer) -> None:
+    """At 1440 px the chart (719 px) frames as the nominal width the first run assumed: nothing to report."""
+    with opened_explorer(browser, app, LAPTOP) as page:
+        assert page.runs[0] == 1
+        assert map_height(page) == theme.MAP_HEIGHT_PX
 
 
 def test_a_phone_reports_its_width_and_gets_the_phone_layout(browser: Any, app: StreamlitServer) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        runs = count_runs(page)
-        open_explorer(page, app, "arcs=0")
-        settle(page)
-        assert runs[0] == 2  # the first run at the nominal width, then the phone's report
+    with opened_explorer(browser, app, PHONE, is_mobile=True, has_touch=True) as page:
+        assert page.runs[0] == 2  # the first run at the nominal width, then the phone's report
         assert map_height(page) == theme.PHONE_MAP_HEIGHT_PX
-    finally:
-        context.close()
 
 
 def test_a_window_narrowed_to_a_phones_width_and_back_changes_the_layout(
     browser: Any, app: StreamlitServer
 ) -> None:
     """Crossing a breakpoint is reported both ways; a few pixels within one are not."""
-    context = browser.new_context(viewport=LAPTOP)
-    page = context.new_page()
-    try:
-        runs = count_runs(page)
-        open_explorer(page, app, "arcs=0")
-        settle(page)
+    with opened_explorer(browser, app, LAPTOP) as page:
         page.set_viewport_size({"width": LAPTOP["width"] - 20, "height": LAPTOP["height"]})
         settle(page)
-        assert runs[0] == 1
+        assert page.runs[0] == 1
         page.set_viewport_size(PHONE)
-        page.wait_for_function(
-            f"() => document.querySelector('{CHART}')?.getBoundingClientRect().height"
-            f" === {theme.PHONE_MAP_HEIGHT_PX}"
-        )
-        settle(page)
-        assert runs[0] == 2
+        wait_for_map_height(page, theme.PHONE_MAP_HEIGHT_PX)
+        assert page.runs[0] == 2
         page.set_viewport_size(LAPTOP)
-        page.wait_for_function(
-            f"() => document.querySelector('{CHART}')?.getBoundingClientRect().height === {theme.MAP_HEIGHT_PX}"
-        )
-        settle(page)
+        wait_for_map_height(page, theme.MAP_HEIGHT_PX)
         # Widening brings the sidebar back, which narrows the column again while the page is laid out: the
         # browser may report more than once on the way; what counts is where the layout ends.
-        assert runs[0] >= 3
-        assert map_height(page) == theme.MAP_HEIGHT_PX
-    finally:
-        context.close()
+        assert page.runs[0] >= 3
