@@ -93,6 +93,11 @@ def rgba(colour: str, alpha: int = 255) -> list[int]:
     return [*theme.hex_to_rgb(colour), alpha]
 
 
+def _position(lon: float, lat: float) -> list[float]:
+    """A point as the deck's rows carry it, at `COORD_DECIMALS`."""
+    return [round(lon, COORD_DECIMALS), round(lat, COORD_DECIMALS)]
+
+
 def _compact(value: object) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
@@ -267,7 +272,7 @@ class MarkerRows:
 def _marker_head(marker: Marker) -> str:
     code = TYPE_CODES.get(marker.org_type, UNKNOWN_TYPE)
     row: dict[str, object] = {
-        KEY_POSITION: [round(marker.lon, COORD_DECIMALS), round(marker.lat, COORD_DECIMALS)],
+        KEY_POSITION: _position(marker.lon, marker.lat),
         **({KEY_TYPE: code} if code else {}),
         **dict(zip(TOOLTIP_KEYS, (marker.name, marker.kind, marker.target), strict=True)),
     }
@@ -410,17 +415,14 @@ def arc_layers(model: MapModel) -> list[pdk.Layer]:
     layers = []
     ordered = sorted(model.arcs, key=lambda arc: arc.source)
     for index, (source, arcs) in enumerate(groupby(ordered, key=lambda arc: arc.source)):
-        targets = [
-            [round(lon, COORD_DECIMALS), round(lat, COORD_DECIMALS)]
-            for lon, lat in (arc.target for arc in arcs)
-        ]
+        targets = [_position(*arc.target) for arc in arcs]
         layers.append(
             pdk.Layer(
                 "LineLayer",
                 id=f"{LAYER_ARCS}-{index}",
                 data=RawJSON(_compact(targets)),
                 pickable=False,
-                get_source_position=[round(source[0], COORD_DECIMALS), round(source[1], COORD_DECIMALS)],
+                get_source_position=_position(*source),
                 get_target_position="-",
                 get_color=rgba(theme.ARC_COLOUR, theme.ARC_OPACITY),
                 get_width=theme.ARC_WIDTH_PX,

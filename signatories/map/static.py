@@ -75,10 +75,7 @@ def _register_fonts() -> None:
 
 
 def _pixel_ring(ring: Iterable[Iterable[float]], model: MapModel) -> list[list[float]]:
-    return [
-        [round(x, 1), round(y, 1)]
-        for x, y in (project(float(lon), float(lat), model.camera, model.viewport) for lon, lat, *_ in ring)
-    ]
+    return [list(_projected(float(lon), float(lat), model)) for lon, lat, *_ in ring]
 
 
 def _visible(rings: list[list[list[float]]], viewport: Viewport) -> bool:
@@ -115,11 +112,7 @@ def arc_features(model: MapModel) -> list[dict[str, Any]]:
     """Each arc as a straight line from the proposer's seat, as the live map draws it."""
     features = []
     for arc in model.arcs:
-        points = [
-            [round(x, 1), round(y, 1)]
-            for lon, lat in (arc.source, arc.target)
-            for x, y in [project(lon, lat, model.camera, model.viewport)]
-        ]
+        points = [list(_projected(lon, lat, model)) for lon, lat in (arc.source, arc.target)]
         features.append(
             {"type": "Feature", "geometry": {"type": "LineString", "coordinates": points}, "properties": {}}
         )
