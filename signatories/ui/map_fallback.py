@@ -43,7 +43,8 @@ def _spec(
     camera: tuple[float, float, float],
     _context: PageContext,
     _outlines: dict[str, Any] | None,
-) -> tuple[dict[str, Any], tuple[LegendEntry, ...]]:
+) -> tuple[dict[str, Any], tuple[LegendEntry, ...], str]:
+    """The chart's spec, the model's legend and its selection (the organisation highlighted, if shown)."""
     dataset, lang = _context.dataset, _context.lang
     model = build_model(
         dataset.organisations,
@@ -56,7 +57,7 @@ def _spec(
         camera=MapView(*camera),
         markers=cache.cached_model_markers(directory, lang),
     )
-    return page_spec(model), model.legend
+    return page_spec(model), model.legend, model.selected
 
 
 def render_fallback_map(
@@ -65,16 +66,7 @@ def render_fallback_map(
     """The map as Vega draws it, under the line that says why the live map is missing; returns its legend."""
     lang = context.lang
     st.caption(t("export.no_webgl", lang))
-    shown_ids = frozenset(context.frame["id"].tolist())
-    selected = context.state.view.selected if context.state.view.selected in shown_ids else ""
-    key = _chart_key()
-    last_pick = picked(st.session_state.get(key))
-    if last_pick is not None and last_pick != selected:
-        # The chart still holds a click the selection has since moved on from (the table, the details panel,
-        # a filter hiding it): start it afresh, or the same click again would send Streamlit no change.
-        state.restart_map()
-        key = _chart_key()
-    spec, legend = _spec(
+    spec, legend, selected = _spec(
         context.directory,
         map_files.link_query(context.state),
         (viewport.width_px, viewport.height_px),
@@ -82,6 +74,13 @@ def render_fallback_map(
         context,
         basemap,
     )
+    key = _chart_key()
+    last_pick = picked(st.session_state.get(key))
+    if last_pick is not None and last_pick != selected:
+        # The chart still holds a click the selection has since moved on from (the table, the details panel,
+        # a filter hiding it): start it afresh, or the same click again would send Streamlit no change.
+        state.restart_map()
+        key = _chart_key()
     with st.container(key=KEY_CONTAINER):
         st.vega_lite_chart(
             spec,
