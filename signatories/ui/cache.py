@@ -79,8 +79,8 @@ def cached_descriptions(directory: str, lang: Lang) -> pd.DataFrame:
 # per rerun.
 @st.cache_resource(show_spinner=False)
 def cached_outlines(directory: str, tolerance: float = theme.BASEMAP_SIMPLIFY_DEG) -> dict[str, Any] | None:
-    """Country outlines in Pacific longitudes thinned to `tolerance` (the explorer's region view needs less detail than the display's
-    one country), or None when the data directory has none."""
+    """Country outlines in Pacific longitudes thinned to `tolerance` (a map takes the detail its zoom needs,
+    `outlines.tolerance_for_zoom`), or None when the data directory has none."""
     path = Path(directory) / BORDERS_FILE
     if not path.exists():
         return None

@@ -11,7 +11,8 @@ reports (the page's first run) the live map is drawn at the nominal width.
 A page that draws the same for every width between two breakpoints (the explorer: its camera widths and the
 phone layout) names them, and the component then reports only what would change the page: a browser
 without WebGL, or a width on the other side of a breakpoint from the one the server drew for. A laptop's
-first visit then runs the page once instead of twice, and the first map is not held up by a second run.
+first visit then runs the page once, where it ran three times (the report, and another as the layout
+settled).
 """
 
 from __future__ import annotations
