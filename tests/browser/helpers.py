@@ -217,10 +217,31 @@ def wait_for_markers(page: Any, selector: str = CHART, timeout_ms: int = LOAD_TI
 
 
 def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
-    """Open the explorer with `query` and wait until its map shows markers."""
+    """Open the explorer with `query` and wait until its map shows markers in the layout for this width.
+
+    The first run draws for a laptop; a phone gets its own layout only on the run its width report causes,
+    which on a busy machine comes seconds later, so a fixed pause is not enough.
+    """
     page.goto(f"{app.url}/?{query}", timeout=LOAD_TIMEOUT_MS)
     wait_for_markers(page)
+    wait_for_layout_for_width(page)
     wait_until_idle(page)
+    wait_for_markers(page)
+
+
+def wait_for_layout_for_width(page: Any, timeout_ms: int = LOAD_TIMEOUT_MS) -> None:
+    """Until the map is as high as the explorer draws it for the chart's width in this browser."""
+    from signatories.ui.explorer import map_height_px
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    chart = page.locator(CHART).first
+    while True:
+        box = chart.bounding_box()
+        if box is not None and box["height"] == map_height_px(box["width"]):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the map kept its height {box} within {timeout_ms} ms")
+        page.wait_for_timeout(250)
 
 
 def start_view(page: Any, linked: str = "") -> MapView:

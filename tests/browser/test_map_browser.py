@@ -8,6 +8,7 @@ Arcs are off (`arcs=0`) so that only markers can produce marker colours.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ from tests.browser.helpers import (
     EXCEPTION,
     LOAD_TIMEOUT_MS,
     MARKER_PIXELS,
+    RESPONSE_TIMEOUT_MS,
     YOKOHAMA,
     colour_counts,
     marker_colours,
@@ -134,18 +136,25 @@ EDGE_SEATS = {
 }
 
 
+def wait_for_marker_at(page: Any, x: float, y: float, seat: str) -> None:
+    """Until a marker colour covers the seat's pixels: deck.gl draws a new camera in its own animation
+    frames, seconds later on a busy machine."""
+    clip = {"x": x - 4, "y": y - 4, "width": 8, "height": 8}
+    deadline = time.monotonic() + RESPONSE_TIMEOUT_MS / 1000
+    while max((counts := colour_counts(page.screenshot(clip=clip), theme.ORG_TYPE_COLOURS)).values()) == 0:
+        assert time.monotonic() < deadline, (seat, counts)
+        page.wait_for_timeout(250)
+
+
 def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: StreamlitServer) -> None:
     """The browser reports the chart's width; the region is framed for it, the Caucasus to the Cook Islands."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
+        # Returns once the probe's report has brought the phone's layout, and with it the phone's framing.
         open_explorer(page, app, "arcs=0")
-        # The probe's report reruns the page once; the map then moves to the phone's framing.
-        page.wait_for_timeout(2000)
-        wait_until_idle(page)
         # Phone layout stacks the figures above the map: bring it into the viewport the screenshots see.
         page.locator(CHART).scroll_into_view_if_needed()
-        page.wait_for_timeout(1000)  # deck.gl redraws in its own animation frames
         box = page.locator(CHART).bounding_box()
         assert box["width"] < 400
         view = start_view(page)
@@ -154,8 +163,6 @@ def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: Strea
             x, y = marker_on_screen(page, view, lon + 360 if lon < 0 else lon, lat)
             assert box["x"] + 10 < x < box["x"] + box["width"] - 10, seat
             assert box["y"] + 10 < y < box["y"] + box["height"] - 10, seat
-            clip = {"x": x - 4, "y": y - 4, "width": 8, "height": 8}
-            counts = colour_counts(page.screenshot(clip=clip), theme.ORG_TYPE_COLOURS)
-            assert max(counts.values()) > 0, (seat, counts)
+            wait_for_marker_at(page, x, y, seat)
     finally:
         context.close()

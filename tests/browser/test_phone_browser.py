@@ -16,7 +16,7 @@ from tests.browser.helpers import (
     RESPONSE_TIMEOUT_MS,
     TOOLTIP,
     marker_on_screen,
-    wait_for_markers,
+    open_explorer,
     wait_until_idle,
     wait_until_pickable,
 )
@@ -40,19 +40,13 @@ def phone(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
         context.close()
 
 
-def open_explorer_on(page: Any, app: StreamlitServer, query: str) -> None:
-    page.goto(f"{app.url}/?{query}", timeout=LOAD_TIMEOUT_MS)
-    wait_for_markers(page)
-    wait_until_idle(page)
-
-
 def no_sideways_scroll(page: Any) -> bool:
     return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_map_fills_the_first_screen(phone: Any, app: StreamlitServer, lang: str) -> None:
-    open_explorer_on(phone, app, f"lang={lang}")
+    open_explorer(phone, app, f"lang={lang}")
     screen_height = phone.viewport_size["height"]
     chart = phone.locator(CHART).bounding_box()
     visible = min(chart["y"] + chart["height"], screen_height) - chart["y"]
@@ -76,7 +70,7 @@ def test_no_page_scrolls_sideways_at_360_px(browser: Any, app: StreamlitServer, 
 
 
 def test_the_filters_are_one_tap_away_and_say_how_many_are_active(phone: Any, app: StreamlitServer) -> None:
-    open_explorer_on(phone, app, "country=PH&type=city")
+    open_explorer(phone, app, "country=PH&type=city")
     button = phone.locator(OPEN_FILTERS)
     phone.wait_for_function(
         "(selector) => document.querySelector(selector)?.getAttribute('aria-label') === 'Filters (2 active)'",
@@ -100,7 +94,7 @@ ILOILO = (122.56444, 10.69694)
 def test_a_tap_shows_the_details_and_the_hover_card_stays_on_screen(phone: Any, app: StreamlitServer) -> None:
     errors: list[str] = []
     phone.on("pageerror", lambda error: errors.append(str(error)))
-    open_explorer_on(phone, app, "country=PH&view=10.7,122.6,8")
+    open_explorer(phone, app, "country=PH&view=10.7,122.6,8")
     x, y = marker_on_screen(phone, CLOSE_VIEW, *ILOILO)
     wait_until_pickable(phone, x, y, "Iloilo")
     card = phone.locator(TOOLTIP).first.bounding_box()
@@ -120,7 +114,7 @@ def test_a_tap_shows_the_details_and_the_hover_card_stays_on_screen(phone: Any, 
 
 
 def test_the_keyboard_alone_opens_any_organisation(page: Any, app: StreamlitServer) -> None:
-    open_explorer_on(page, app, "country=PH")
+    open_explorer(page, app, "country=PH")
     # Tab through the page until the focus is in the table's grid (its toolbar buttons come first).
     for _ in range(120):
         page.keyboard.press("Tab")
@@ -169,7 +163,7 @@ def swipe(page: Any, start: tuple[float, float], end: tuple[float, float]) -> No
 def test_a_vertical_swipe_on_the_map_scrolls_the_page_and_a_sideways_one_pans_the_map(
     phone: Any, app: StreamlitServer
 ) -> None:
-    open_explorer_on(phone, app, "lang=en")
+    open_explorer(phone, app, "lang=en")
     box = phone.locator(CHART).bounding_box()
     middle_x, top, bottom = (
         box["x"] + box["width"] / 2,
