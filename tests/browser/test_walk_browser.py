@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -211,11 +212,10 @@ def test_picking_on_the_map_then_in_the_table_highlights_one_organisation(
 
     # The map follows: Cebu wears the selection ring, Iloilo is drawn in its own colour, not faded.
     page.locator(CHART).scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)  # deck.gl redraws in its own animation frames
     city = theme.ORG_TYPE_COLOURS["city"]
-    for _ in range(20):
-        if marker_pixels(page, *ILOILO, city) >= MARKER_PIXELS:
-            break
+    # deck.gl redraws in its own animation frames, seconds later on a busy machine.
+    deadline = time.monotonic() + RESPONSE_TIMEOUT_MS / 1000
+    while marker_pixels(page, *ILOILO, city) < MARKER_PIXELS and time.monotonic() < deadline:
         page.wait_for_timeout(500)
     assert marker_pixels(page, *ILOILO, city) >= MARKER_PIXELS
     assert marker_pixels(page, *CEBU, theme.SELECTED_OUTLINE) >= MARKER_PIXELS // 2
