@@ -209,7 +209,7 @@ def test_display_map_draws_offline_in_screen_pixels(dataset: Dataset) -> None:
     spotlit = [row for row in markers if row.get("k", 0) < deck.STATE_HIDDEN]
     assert len(spotlit) == len(philippines.records)
     assert {row["n"] for row in spotlit} == {record["name_ja"] for record in philippines.records}
-    labels = [label["text"] for label in layers["display-seats"]["data"]]
+    labels = [label["text"] for label in layers["display-seat-labels"]["data"]]
     assert labels and len(labels) == len(set(labels))
     assert set(labels) <= {record["seat_ja"] for record in philippines.records}
     assert spec["initialViewState"]["zoom"] <= theme.FIT_MAX_ZOOM

@@ -441,7 +441,7 @@ def labels_layer(model: MapModel, style: DeckStyle) -> pdk.Layer:
     rows = [{"position": [label.lon, label.lat], "text": label.text} for label in model.labels]
     return pdk.Layer(
         "TextLayer",
-        id=LAYER_LABELS if not style.layer_prefix else f"{style.layer_prefix}seats",
+        id=f"{style.layer_prefix}{LAYER_LABELS}",
         data=rows,
         pickable=False,
         get_position="position",
