@@ -307,7 +307,8 @@ def test_display_map_needs_no_network() -> None:
     spec = at.get("deck_gl_json_chart")[0].proto.json
     assert "http" not in spec, "no tiles, styles, fonts or images from elsewhere"
     layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
-    assert {"display-countries", "display-borders", "display-organisations", "display-seat-labels"} <= set(layers)
+    expected = {"display-countries", "display-borders", "display-organisations", "display-seat-labels"}
+    assert expected <= set(layers)
     # The outlines come from the app's own server (static/), fetched once: a relative address.
     assert layers["display-countries"]["data"].startswith("app/static/basemap-countries-")
 
