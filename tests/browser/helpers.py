@@ -14,9 +14,9 @@ import math
 import re
 import socket
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import numpy as np
 from PIL import Image
@@ -26,6 +26,8 @@ from signatories import theme
 from signatories.map.camera import MapView
 from tests.support.server import StreamlitServer
 
+T = TypeVar("T")
+
 CHART: Final = '[data-testid="stDeckGlJsonChart"]'
 EXCEPTION: Final = '[data-testid="stException"]'
 TOOLTIP: Final = ".deck-tooltip"
@@ -33,6 +35,8 @@ TOOLTIP: Final = ".deck-tooltip"
 LOAD_TIMEOUT_MS: Final = 90_000
 # deck.gl draws and Streamlit reruns after a click in their own time; on a busy machine that is seconds.
 RESPONSE_TIMEOUT_MS: Final = 30_000
+# How often a wait looks at the page again.
+POLL_MS: Final = 250
 # Yokohama, the larger proposer marker, at its seat (lon, lat).
 YOKOHAMA: Final = (139.65, 35.43333)
 # Pixels of one colour that make a marker: a marker of theme.MARKER_RADIUS_PX covers ~150.
@@ -157,6 +161,22 @@ def colour_counts(
     return counts
 
 
+def poll_until(
+    page: Any, read: Callable[[], T], done: Callable[[T], bool], timeout_ms: int, failure: str
+) -> T:
+    """Read every `POLL_MS` until `done` holds of the reading, and return it; when `timeout_ms` runs out,
+    raise AssertionError with `failure` and the last reading. The page draws in its own time (a rerun,
+    deck.gl's animation frames), seconds later on a busy machine."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        reading = read()
+        if done(reading):
+            return reading
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{failure} within {timeout_ms} ms: {reading}")
+        page.wait_for_timeout(POLL_MS)
+
+
 def _element_counts(element: Any, colours: Mapping[str, str], timeout_ms: int) -> dict[str, int] | None:
     """Colour counts of a screenshot of `element`, or None when a rerun replaced it mid-shot (then retry).
 
@@ -170,6 +190,26 @@ def _element_counts(element: Any, colours: Mapping[str, str], timeout_ms: int) -
         if "not attached" in str(error):
             return None
         raise
+
+
+def _wait_for_counts(
+    page: Any,
+    element: Any,
+    colours: Mapping[str, str],
+    done: Callable[[dict[str, int]], bool],
+    timeout_ms: int,
+    failure: str,
+) -> dict[str, int]:
+    """Screenshot `element` until `done` holds of its colour counts (a shot a rerun interrupted is retried)."""
+    counts = poll_until(
+        page,
+        lambda: _element_counts(element, colours, timeout_ms),
+        lambda counts: counts is not None and done(counts),
+        timeout_ms,
+        failure,
+    )
+    assert counts is not None  # a failed shot (None) is never done
+    return counts
 
 
 def wait_for_colours(
@@ -187,33 +227,30 @@ def wait_for_colours(
     Returns the last counts; raises AssertionError with them when the time runs out.
     """
     required = list(colours if require is None else require)
-    deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
     element.wait_for(timeout=timeout_ms)
-    counts: dict[str, int] | None = None
-    while True:
-        counts = _element_counts(element, colours, timeout_ms) or counts
-        if counts is not None and all(counts[name] >= least for name in required):
-            return counts
-        if time.monotonic() > deadline:
-            raise AssertionError(f"colours not drawn in {selector} within {timeout_ms} ms: {counts}")
-        page.wait_for_timeout(250)
+    return _wait_for_counts(
+        page,
+        element,
+        colours,
+        lambda counts: all(counts[name] >= least for name in required),
+        timeout_ms,
+        f"colours not drawn in {selector}",
+    )
 
 
 def wait_for_markers(page: Any, selector: str = CHART, timeout_ms: int = LOAD_TIMEOUT_MS) -> dict[str, int]:
     """Until the map has a canvas and its screenshot shows at least one marker colour."""
     page.wait_for_selector(f"{selector} canvas", timeout=timeout_ms)
-    colours = marker_colours()
-    deadline = time.monotonic() + timeout_ms / 1000
     element = page.locator(selector).first
-    counts: dict[str, int] | None = None
-    while True:
-        counts = _element_counts(element, colours, timeout_ms) or counts
-        if counts is not None and max(counts.values()) >= MARKER_PIXELS:
-            return counts
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no marker drawn in {selector} within {timeout_ms} ms: {counts}")
-        page.wait_for_timeout(250)
+    return _wait_for_counts(
+        page,
+        element,
+        marker_colours(),
+        lambda counts: max(counts.values()) >= MARKER_PIXELS,
+        timeout_ms,
+        f"no marker drawn in {selector}",
+    )
 
 
 def open_explorer(page: Any, app: StreamlitServer, query: str) -> None:
@@ -233,15 +270,14 @@ def wait_for_layout_for_width(page: Any, timeout_ms: int = LOAD_TIMEOUT_MS) -> N
     """Until the map is as high as the explorer draws it for the chart's width in this browser."""
     from signatories.ui.explorer import map_height_px
 
-    deadline = time.monotonic() + timeout_ms / 1000
     chart = page.locator(CHART).first
-    while True:
-        box = chart.bounding_box()
-        if box is not None and box["height"] == map_height_px(box["width"]):
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the map kept its height {box} within {timeout_ms} ms")
-        page.wait_for_timeout(250)
+    poll_until(
+        page,
+        chart.bounding_box,
+        lambda box: box is not None and box["height"] == map_height_px(box["width"]),
+        timeout_ms,
+        "the map kept a height not drawn for its width",
+    )
 
 
 def start_view(page: Any, linked: str = "") -> MapView:

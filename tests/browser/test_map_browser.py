@@ -8,8 +8,8 @@ Arcs are off (`arcs=0`) so that only markers can produce marker colours.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -28,6 +28,7 @@ from tests.browser.helpers import (
     marker_colours,
     marker_on_screen,
     open_explorer,
+    poll_until,
     start_view,
     wait_for_colours,
     wait_until_idle,
@@ -136,14 +137,9 @@ EDGE_SEATS = {
 }
 
 
-def wait_for_marker_at(page: Any, x: float, y: float, seat: str) -> None:
-    """Until a marker colour covers the seat's pixels: deck.gl draws a new camera in its own animation
-    frames, seconds later on a busy machine."""
-    clip = {"x": x - 4, "y": y - 4, "width": 8, "height": 8}
-    deadline = time.monotonic() + RESPONSE_TIMEOUT_MS / 1000
-    while max((counts := colour_counts(page.screenshot(clip=clip), theme.ORG_TYPE_COLOURS)).values()) == 0:
-        assert time.monotonic() < deadline, (seat, counts)
-        page.wait_for_timeout(250)
+def kind_counts(page: Any, clip: dict[str, float]) -> dict[str, int]:
+    """Pixels of each kind's marker colour in a part of the page."""
+    return colour_counts(page.screenshot(clip=clip), theme.ORG_TYPE_COLOURS)
 
 
 def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: StreamlitServer) -> None:
@@ -163,6 +159,14 @@ def test_a_phone_sees_the_whole_region_at_its_own_width(browser: Any, app: Strea
             x, y = marker_on_screen(page, view, lon + 360 if lon < 0 else lon, lat)
             assert box["x"] + 10 < x < box["x"] + box["width"] - 10, seat
             assert box["y"] + 10 < y < box["y"] + box["height"] - 10, seat
-            wait_for_marker_at(page, x, y, seat)
+            clip = {"x": x - 4, "y": y - 4, "width": 8, "height": 8}
+            # deck.gl draws the phone's camera in its own animation frames.
+            poll_until(
+                page,
+                partial(kind_counts, page, clip),
+                lambda counts: max(counts.values()) > 0,
+                RESPONSE_TIMEOUT_MS,
+                f"no marker colour at {seat}",
+            )
     finally:
         context.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,6 +26,7 @@ from tests.browser.helpers import (
     RESPONSE_TIMEOUT_MS,
     colour_counts,
     marker_on_screen,
+    poll_until,
     wait_for_markers,
     wait_until_idle,
     wait_until_pickable,
@@ -213,11 +213,14 @@ def test_picking_on_the_map_then_in_the_table_highlights_one_organisation(
     # The map follows: Cebu wears the selection ring, Iloilo is drawn in its own colour, not faded.
     page.locator(CHART).scroll_into_view_if_needed()
     city = theme.ORG_TYPE_COLOURS["city"]
-    # deck.gl redraws in its own animation frames, seconds later on a busy machine.
-    deadline = time.monotonic() + RESPONSE_TIMEOUT_MS / 1000
-    while marker_pixels(page, *ILOILO, city) < MARKER_PIXELS and time.monotonic() < deadline:
-        page.wait_for_timeout(500)
-    assert marker_pixels(page, *ILOILO, city) >= MARKER_PIXELS
+    # deck.gl redraws in its own animation frames.
+    poll_until(
+        page,
+        lambda: marker_pixels(page, *ILOILO, city),
+        lambda pixels: pixels >= MARKER_PIXELS,
+        RESPONSE_TIMEOUT_MS,
+        "Iloilo not drawn in its colour",
+    )
     assert marker_pixels(page, *CEBU, theme.SELECTED_OUTLINE) >= MARKER_PIXELS // 2
 
     # Back on the map, a click on Iloilo moves the table's tick and the details with it.
