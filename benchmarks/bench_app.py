@@ -4,7 +4,8 @@
    shows marker pixels, this app (explorer, its default offline basemap) against benchmarks/minimal_app.py
    (a plain st.pydeck_chart of the same points), with benchmarks/map_only_app.py (the explorer's map alone
    in a bare page) between them, navigations alternating on three servers running side by side, each in a
-   fresh browser context (cold cache); median of each, and the ratio app / minimal.
+   fresh browser context (cold cache); median of each, and the ratio app / minimal. The map alone is drawn
+   twice more, without its seat names and without names or lines, to say what each adds to the first frame.
 2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: a real
    `streamlit run` server, driven over its websocket by benchmarks/session_client.py with the messages
    the browser sends (the search box and the arcs switch, together); from the request until the
@@ -38,6 +39,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from benchmarks.first_map_apps import (
+    LEAVE_OUT_ENV,
+    MAP_ONLY_APP,
+    MINIMAL_APP,
+    WITHOUT_NAMES,
+    WITHOUT_NAMES_OR_LINES,
+)
 from benchmarks.load_check import SEARCHES, START_PARAMS, run_sessions
 from benchmarks.session_client import SessionClient
 from benchmarks.synthetic import make_synthetic_data
@@ -61,8 +69,6 @@ MEMORY_GROWTH_TARGET: Final = 0.10
 SYNTHETIC_COUNT: Final = 10_000
 
 DASHBOARD: Final = PROJECT_ROOT / "dashboard.py"
-MINIMAL_APP: Final = PROJECT_ROOT / "benchmarks" / "minimal_app.py"
-MAP_ONLY_APP: Final = PROJECT_ROOT / "benchmarks" / "map_only_app.py"
 VIEWPORT: Final = {"width": 1440, "height": 1000}
 PAGE_TIMEOUT_MS: Final = 120_000
 # A filter change's first reruns fill caches; these are not counted.
@@ -334,13 +340,20 @@ def main() -> int:
     with (
         running_server() as app,
         running_server(MAP_ONLY_APP) as map_only,
+        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: ",".join(WITHOUT_NAMES)}) as without_names,
+        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: ",".join(WITHOUT_NAMES_OR_LINES)}) as without_lines,
         running_server(MINIMAL_APP) as minimal,
     ):
-        servers = {"app": app, "map_only": map_only, "minimal": minimal}
+        servers = {
+            "app": app,
+            "map_only": map_only,
+            "without_names": without_names,
+            "without_lines": without_lines,
+            "minimal": minimal,
+        }
         first_map = asyncio.run(first_map_race(servers, arguments.navigations))
-    app_s, minimal_s = statistics.median(first_map["app"]), statistics.median(first_map["minimal"])
-    app_land_s = statistics.median(first_map["app_land"])
-    map_only_s = statistics.median(first_map["map_only"])
+    medians = {name: statistics.median(times) for name, times in first_map.items()}
+    app_s, minimal_s, map_only_s = medians["app"], medians["minimal"], medians["map_only"]
     ratio = app_s / minimal_s
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -370,7 +383,7 @@ def main() -> int:
         ),
         (
             f"first drawn map with its land (outline files fetched), this app (median of {n})",
-            f"{app_land_s:.2f} s",
+            f"{medians['app_land']:.2f} s",
             "-",
             "-",
             "-",
@@ -385,6 +398,20 @@ def main() -> int:
         (
             f"first drawn map, the explorer's map alone in a bare page (median of {n})",
             f"{map_only_s:.2f} s ({map_only_s / minimal_s:.2f}x)",
+            "-",
+            "-",
+            "-",
+        ),
+        (
+            f"  the same without its seat names (median of {n})",
+            f"{medians['without_names']:.2f} s ({medians['without_names'] / minimal_s:.2f}x)",
+            "-",
+            "-",
+            "-",
+        ),
+        (
+            f"  the same without seat names or the proposers' lines: markers and land (median of {n})",
+            f"{medians['without_lines']:.2f} s ({medians['without_lines'] / minimal_s:.2f}x)",
             "-",
             "-",
             "-",
@@ -474,6 +501,8 @@ def main() -> int:
     print(
         f"\nfirst-map samples (s): app {', '.join(f'{v:.2f}' for v in first_map['app'])};"
         f" map alone {', '.join(f'{v:.2f}' for v in first_map['map_only'])};"
+        f" without names {', '.join(f'{v:.2f}' for v in first_map['without_names'])};"
+        f" without names or lines {', '.join(f'{v:.2f}' for v in first_map['without_lines'])};"
         f" minimal {', '.join(f'{v:.2f}' for v in first_map['minimal'])}"
     )
     print(f"whole run: {time.monotonic() - began:.0f} s")

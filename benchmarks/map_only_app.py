@@ -2,11 +2,16 @@
 names) in a plain st.pydeck_chart, without the page around it (sidebar, figures, details, table).
 
 Beside the explorer and the minimal app in the first-map benchmark, it tells what the map's own layers cost
-from what the page's other elements cost.
+from what the page's other elements cost. With `MAP_ONLY_LEAVE_OUT` (layer ids, comma-separated; a prefix
+names a family, "arcs" every proposer's lines) it draws the same deck without those layers, so the benchmark
+can say what each one adds to the first frame.
 """
+
+import os
 
 import streamlit as st
 
+from benchmarks.first_map_apps import LEAVE_OUT_ENV, kept_layers
 from signatories import theme
 from signatories.app_state import AppState
 from signatories.map.camera import Viewport, camera_width, region_view
@@ -32,4 +37,5 @@ model = build_model(
 )
 basemap = cache.cached_web_basemap(directory, tolerance_for_zoom(camera.zoom))
 deck = build_deck(model, EXPLORER_STYLE, basemap, cache.cached_marker_rows(directory, "en"))
+deck.layers = kept_layers(deck.layers, os.environ.get(LEAVE_OUT_ENV, ""))
 st.pydeck_chart(deck, height=theme.MAP_HEIGHT_PX)
