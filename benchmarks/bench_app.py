@@ -3,7 +3,7 @@
 1. First drawn map in the browser: from `page.goto` until the chart has a canvas and a screenshot of it
    shows marker pixels, this app (explorer, its default offline basemap) against benchmarks/minimal_app.py
    (a plain st.pydeck_chart of the same points), with benchmarks/map_only_app.py (the explorer's map alone
-   in a bare page) between them, navigations alternating on three servers running side by side, each in a
+   in a bare page) between them, navigations alternating on servers running side by side, each in a
    fresh browser context (cold cache); median of each, and the ratio app / minimal. The map alone is drawn
    twice more, without its seat names and without names or lines, to say what each adds to the first frame.
 2. Server time of one rerun after a filter change, at 45 and at 10,000 synthetic organisations: a real
