@@ -340,8 +340,8 @@ def main() -> int:
     with (
         running_server() as app,
         running_server(MAP_ONLY_APP) as map_only,
-        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: ",".join(WITHOUT_NAMES)}) as without_names,
-        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: ",".join(WITHOUT_NAMES_OR_LINES)}) as without_lines,
+        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: WITHOUT_NAMES}) as without_names,
+        running_server(MAP_ONLY_APP, {LEAVE_OUT_ENV: WITHOUT_NAMES_OR_LINES}) as without_lines,
         running_server(MINIMAL_APP) as minimal,
     ):
         servers = {

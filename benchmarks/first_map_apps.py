@@ -16,8 +16,8 @@ MAP_ONLY_APP: Final = PROJECT_ROOT / "benchmarks" / "map_only_app.py"
 # Layer ids, comma-separated, that the map-alone app leaves out; an id is a prefix of a family of layers
 # ("arcs" is every proposer's "arcs-N").
 LEAVE_OUT_ENV: Final = "MAP_ONLY_LEAVE_OUT"
-WITHOUT_NAMES: Final = (LAYER_LABELS,)
-WITHOUT_NAMES_OR_LINES: Final = (LAYER_LABELS, LAYER_ARCS)
+WITHOUT_NAMES: Final = LAYER_LABELS
+WITHOUT_NAMES_OR_LINES: Final = f"{LAYER_LABELS},{LAYER_ARCS}"
 
 
 def kept_layers(layers: Sequence[pdk.Layer], setting: str) -> list[pdk.Layer]:

@@ -35,7 +35,7 @@ def test_the_minimal_app_draws_only_its_points() -> None:
 
 def test_the_map_alone_leaves_out_the_layers_it_is_asked_to(monkeypatch: pytest.MonkeyPatch) -> None:
     (whole,) = decks("benchmarks/map_only_app.py")
-    monkeypatch.setenv(LEAVE_OUT_ENV, ",".join(WITHOUT_NAMES_OR_LINES))
+    monkeypatch.setenv(LEAVE_OUT_ENV, WITHOUT_NAMES_OR_LINES)
     (fewer,) = decks("benchmarks/map_only_app.py")
     ids = [layer["id"] for layer in whole["layers"]]
     # The explorer's opening map has both proposers' lines and the seat names: the variant is a real subset.
